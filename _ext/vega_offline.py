@@ -1,0 +1,47 @@
+"""Serve vega, vega-lite and vega-embed from the book itself.
+
+Charts in the book are placeholders that call `vegaEmbed` (see kzaz/render.py).
+This extension writes one JavaScript bundle of the three libraries (made by
+vl-convert, for the Vega-Lite version altair writes) into `_static/` and links it
+only from pages that hold a chart. No page asks a CDN for anything, so charts
+render offline and behind strict firewalls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BUNDLE = "vega-bundle.js"
+MARKER = 'class="kzaz-chart"'
+
+
+def _bundle_text() -> str:
+    import vl_convert as vlc
+
+    from kzaz.render import VL_VERSION
+
+    # Function scope: the bundle's top-level names would clash with Sphinx's scripts.
+    return "(function () {\n" + vlc.javascript_bundle(vl_version=VL_VERSION) + "\n})();\n"
+
+
+def _write_bundle(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / BUNDLE
+    text = _bundle_text()
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _link_on_chart_pages(app, pagename, templatename, context, doctree):
+    if MARKER in context.get("body", ""):
+        # Added in the page context, so only this page loads it; no defer, so
+        # vegaEmbed exists before the charts' inline scripts run.
+        app.add_js_file(BUNDLE)
+
+
+def setup(app):
+    app.connect("html-page-context", _link_on_chart_pages)
+    app.connect("build-finished", _write_bundle)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

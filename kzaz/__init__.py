@@ -1,0 +1,20 @@
+"""Shared helpers for the notebooks of the Kazakhstan-Azerbaijan report.
+
+    import kzaz
+    kzaz.setup()                      # theme + offline renderer
+    events = kzaz.load("diplomacy_events")
+"""
+
+from .data import DataError, load, sources
+from .numbers import glue_value
+
+
+def setup() -> None:
+    """Switch on the chart theme and the offline renderer for this kernel."""
+    from . import render, theme
+
+    theme.enable()
+    render.enable()
+
+
+__all__ = ["DataError", "load", "sources", "glue_value", "setup"]

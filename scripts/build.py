@@ -1,0 +1,108 @@
+"""Build the HTML book, re-running exactly the notebooks whose inputs changed.
+
+    python scripts/build.py [--all] [-- extra jupyter-book arguments]
+
+Jupyter Book's execution cache is keyed on a notebook's code cells only: a changed
+data file or a changed helper in `kzaz/` would leave stale figures. Before building,
+this script fingerprints each notebook's inputs (the data files it loads, found from
+its `load("name")` calls, and the `kzaz` package) and, where a fingerprint changed,
+drops that notebook's cache record and touches its source so Sphinx reads it again.
+Then it runs `jupyter-book build` with warnings as errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "_build" / ".jupyter_cache"
+STATE = ROOT / "_build" / "input-fingerprints.json"
+LOAD_CALL = re.compile(r"""\bload\(\s*["']([\w-]+)["']""")
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.S | re.M)
+
+
+def notebooks(root: Path = ROOT) -> list[Path]:
+    """MyST-markdown notebooks of the book (files with a kernelspec)."""
+    found = []
+    for path in [root / "intro.md", *sorted((root / "chapters").glob("*.md"))]:
+        if path.exists() and "kernelspec:" in path.read_text(encoding="utf-8")[:2000]:
+            found.append(path)
+    return found
+
+
+def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
+    """Data files a notebook reads through `load("name")` (plus the package file).
+
+    A notebook that calls load() with anything but a literal name depends on
+    every data file: better a needless re-run than a stale figure.
+    """
+    pkg = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["name"]: root / "data" / r["path"] for r in pkg["resources"]}
+    code = "\n".join(CODE_CELL.findall(nb.read_text(encoding="utf-8")))
+    names = set(LOAD_CALL.findall(code))
+    dynamic = len(re.findall(r"\bload\(", code)) > len(LOAD_CALL.findall(code))
+    files = set(paths.values()) if dynamic else {paths[n] for n in names if n in paths}
+    return sorted(files | {root / "data" / "datapackage.json"})
+
+
+def fingerprint(nb: Path, root: Path = ROOT) -> str:
+    h = hashlib.sha256()
+    inputs = data_dependencies(nb, root) + sorted((root / "kzaz").glob("*.py"))
+    for f in inputs:
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes() if f.exists() else b"<missing>")
+    return h.hexdigest()
+
+
+def stale_notebooks(root: Path = ROOT, state_file: Path = STATE) -> list[Path]:
+    old = json.loads(state_file.read_text()) if state_file.exists() else {}
+    return [nb for nb in notebooks(root) if old.get(nb.relative_to(root).as_posix()) != fingerprint(nb, root)]
+
+
+def invalidate(stale: list[Path]) -> None:
+    if not stale or not CACHE.exists():
+        return
+    from jupyter_cache import get_cache
+
+    cache = get_cache(CACHE)
+    uris = {str(nb) for nb in stale}
+    for record in cache.list_cache_records():
+        if record.uri in uris:
+            cache.remove_cache(record.pk)
+    for nb in stale:
+        os.utime(nb)  # Sphinx re-reads (and so re-executes) a source whose mtime changed
+        print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")
+
+
+def save_state() -> None:
+    STATE.parent.mkdir(parents=True, exist_ok=True)
+    state = {nb.relative_to(ROOT).as_posix(): fingerprint(nb) for nb in notebooks()}
+    STATE.write_text(json.dumps(state, indent=2) + "\n")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--all", action="store_true", help="re-read every page (cached outputs are reused)")
+    ap.add_argument("extra", nargs="*", help="more jupyter-book arguments")
+    args = ap.parse_args(argv)
+    invalidate(stale_notebooks())
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going"]
+    if args.all:
+        cmd.append("--all")
+    cmd += args.extra
+    print("$ " + " ".join(cmd), flush=True)
+    rc = subprocess.call(cmd, cwd=ROOT)
+    if rc == 0:
+        save_state()
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
