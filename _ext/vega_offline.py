@@ -34,7 +34,17 @@ def _write_bundle(app, exception):
         target.write_text(text, encoding="utf-8")
 
 
+def _drop_thebe(context):
+    """sphinx-thebe (live code via Binder) fetches its library from unpkg.com and
+    declares its config twice; the book offers no live code, so its scripts go."""
+    scripts = context.get("script_files", [])
+    keep = [s for s in scripts
+            if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))]
+    scripts[:] = keep
+
+
 def _link_on_chart_pages(app, pagename, templatename, context, doctree):
+    _drop_thebe(context)
     if MARKER in context.get("body", ""):
         # Added in the page context, so only this page loads it; no defer, so
         # vegaEmbed exists before the charts' inline scripts run.
@@ -42,6 +52,6 @@ def _link_on_chart_pages(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.connect("html-page-context", _link_on_chart_pages)
+    app.connect("html-page-context", _link_on_chart_pages, priority=900)
     app.connect("build-finished", _write_bundle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

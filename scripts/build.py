@@ -13,10 +13,10 @@ Then it runs `jupyter-book build` with warnings as errors.
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,8 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "_build" / ".jupyter_cache"
 STATE = ROOT / "_build" / "input-fingerprints.json"
-LOAD_CALL = re.compile(r"""\bload\(\s*["']([\w-]+)["']""")
-CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.S | re.M)
 
 
 def notebooks(root: Path = ROOT) -> list[Path]:
@@ -37,17 +35,46 @@ def notebooks(root: Path = ROOT) -> list[Path]:
     return found
 
 
+def load_calls(code: str) -> tuple[set[str], bool]:
+    """Names passed to `load(...)`, `kzaz.load(...)` or `data.load(...)` in some code,
+    and whether any call passes something other than a literal name."""
+    names, dynamic = set(), False
+    for node in ast.walk(ast.parse(code)):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        is_load = (isinstance(f, ast.Name) and f.id == "load") or (
+            isinstance(f, ast.Attribute) and f.attr == "load" and isinstance(f.value, ast.Name)
+            and f.value.id in ("kzaz", "data"))
+        if not is_load:
+            continue
+        arg = node.args[0] if node.args else None
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            names.add(arg.value)
+        else:
+            dynamic = True
+    return names, dynamic
+
+
 def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
-    """Data files a notebook reads through `load("name")` (plus the package file).
+    """Data files a notebook reads through `load("name")`, directly or through the
+    kzaz package (claims.assess reads the claims table), plus the package file.
 
     A notebook that calls load() with anything but a literal name depends on
     every data file: better a needless re-run than a stale figure.
     """
     pkg = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
     paths = {r["name"]: root / "data" / r["path"] for r in pkg["resources"]}
-    code = "\n".join(CODE_CELL.findall(nb.read_text(encoding="utf-8")))
-    names = set(LOAD_CALL.findall(code))
-    dynamic = len(re.findall(r"\bload\(", code)) > len(LOAD_CALL.findall(code))
+    names, dynamic = set(), False
+    import jupytext  # reads MyST notebooks the way Jupyter does (cell options stripped)
+
+    cells = jupytext.read(nb)["cells"]
+    codes = ["\n".join(c["source"] for c in cells if c["cell_type"] == "code")]
+    codes += [f.read_text(encoding="utf-8") for f in sorted((root / "kzaz").glob("*.py")) if f.name != "data.py"]
+    for code in codes:
+        found, dyn = load_calls(code)
+        names |= found
+        dynamic |= dyn
     files = set(paths.values()) if dynamic else {paths[n] for n in names if n in paths}
     return sorted(files | {root / "data" / "datapackage.json"})
 

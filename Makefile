@@ -1,0 +1,53 @@
+# One command to build the book, one to test it. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: book test venv test-deps lab extract bench clean
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt -r requirements-test.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## Build the HTML book into _build/html (executes every notebook that changed).
+book: $(STAMP)
+	$(BIN)/python scripts/build.py
+
+## Run the whole test suite: data faults, helpers, the built book, and the
+## built pages in headless Chromium with the network cut off.
+test: $(STAMP) test-deps
+	$(BIN)/python scripts/build.py --all
+	KZAZ_REQUIRE_BROWSER=$${KZAZ_REQUIRE_BROWSER:-1} $(BIN)/python -m pytest
+
+## Debian's chromium drives the browser tests (Playwright's own download cannot run here).
+test-deps:
+	@if command -v chromium >/dev/null 2>&1 || [ "$${KZAZ_REQUIRE_BROWSER:-1}" = 0 ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "chromium is missing: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
+	  echo "or run 'KZAZ_REQUIRE_BROWSER=0 make test' to skip the browser tests."; \
+	  exit 1; \
+	fi
+
+## Open the chapters as notebooks in JupyterLab (MyST files open through jupytext).
+lab: $(STAMP)
+	cd chapters && ../$(BIN)/jupyter lab
+
+## Re-derive data/ extracts from ../shared/upstream (not needed to build).
+extract: $(STAMP)
+	$(BIN)/python scripts/extract.py
+
+## Measure build times and page weights; writes bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,48 @@
+"""Shared fixtures: a throw-away data package for fault tests, and the built book."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+
+TINY_SCHEMA = {
+    "fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True, "unique": True}},
+        {"name": "year", "type": "year", "constraints": {"required": True, "minimum": 1990, "maximum": 2030}},
+        {"name": "value", "type": "number", "unit": "tonnes", "constraints": {"minimum": 0}},
+        {"name": "kind", "type": "string", "constraints": {"enum": ["a", "b"]}},
+        {"name": "when", "type": "partialdate"},
+    ],
+    "primaryKey": "id",
+}
+GOOD_CSV = "id,year,value,kind,when\nx1,2001,1.5,a,2001-05\nx2,2002,0,b,2002\nx3,2003,,a,2003-01-31\n"
+
+
+@pytest.fixture
+def tiny_package(tmp_path):
+    """Write data/datapackage.json with one resource 'tiny' and return a writer for its CSV."""
+
+    def make(csv_text: str = GOOD_CSV, schema: dict | None = None, write_file: bool = True) -> Path:
+        data = tmp_path / "data"
+        data.mkdir(exist_ok=True)
+        pkg = {"name": "t", "resources": [{"name": "tiny", "path": "tiny.csv", "format": "csv",
+                                             "sources": [{"title": "Test", "publisher": "Tests"}],
+                                             "schema": schema or TINY_SCHEMA}]}
+        (data / "datapackage.json").write_text(json.dumps(pkg))
+        if write_file:
+            (data / "tiny.csv").write_text(csv_text)
+        return data / "datapackage.json"
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def html_dir() -> Path:
+    if not (HTML / "chapters" / "diplomacy.html").exists():
+        pytest.fail("the built book is missing: run `make book` (or `make test`, which builds it first)")
+    return HTML

@@ -1,0 +1,91 @@
+"""Every built page in headless Chromium, with every host but this machine unreachable:
+each chart placeholder must hold a rendered SVG with marks, and no request may leave."""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+REQUIRED = os.environ.get("KZAZ_REQUIRE_BROWSER", "0") == "1"
+pytestmark = pytest.mark.browser
+
+
+def toc_pages():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    return [toc["root"]] + [c["file"] for p in toc.get("parts", []) for c in p.get("chapters", [])]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(html_dir):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(html_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        msg = "chromium not found: install Debian's chromium (apt-get install chromium)"
+        pytest.fail(msg) if REQUIRED else pytest.skip(msg)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync",
+            # Every name but localhost fails to resolve: the page has no network but this machine.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        ])
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("page_name", toc_pages())
+def test_page_renders_every_chart_offline(browser, base_url, html_dir, page_name):
+    expected = (html_dir / f"{page_name}.html").read_text().count('class="kzaz-chart"')
+    context = browser.new_context()
+    page = context.new_page()
+    foreign, errors = [], []
+
+    def guard(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route(re.compile(".*"), guard)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{base_url}/{page_name}.html", wait_until="load")
+    if expected:
+        page.wait_for_function(
+            f"document.querySelectorAll('.kzaz-chart svg.marks').length >= {expected}", timeout=20_000)
+    rendered = page.eval_on_selector_all(
+        ".kzaz-chart svg.marks", "svgs => svgs.map(s => s.querySelectorAll('path, line, rect, text').length)")
+    context.close()
+    assert len(rendered) == expected, f"{page_name}: {len(rendered)} of {expected} charts rendered"
+    assert all(n > 10 for n in rendered), f"{page_name}: a chart rendered without marks {rendered}"
+    assert foreign == [], f"{page_name} asked other hosts: {foreign}"
+    assert errors == [], f"{page_name} logged errors: {errors}"
+
+
+def test_diplomacy_page_has_charts():
+    # Guards the test above against passing vacuously on a page without charts.
+    html = (ROOT / "_build" / "html" / "chapters" / "diplomacy.html").read_text()
+    assert html.count('class="kzaz-chart"') >= 2

@@ -1,0 +1,56 @@
+"""scripts/build.py re-runs a notebook when a data file it reads (or the package) changes."""
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build.py")
+build = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(build)
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A copy of the book's sources (not its build) to change freely."""
+    for name in ("intro.md", "chapters", "data", "kzaz"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, tmp_path / name)
+    return tmp_path
+
+
+def test_dependencies_come_from_load_calls(book):
+    deps = {p.name for p in build.data_dependencies(book / "chapters" / "diplomacy.md", book)}
+    assert {"diplomacy_events.csv", "claims.csv"} <= deps  # claims.csv through kzaz.claims
+    assert "wb_gdp_population.csv" not in deps
+    intro = {p.name for p in build.data_dependencies(book / "intro.md", book)}
+    assert {"wb_gdp_population.csv", "claims.csv"} <= intro
+
+
+def test_changing_a_data_file_marks_only_its_readers_stale(book):
+    state = book / "state.json"
+    state.write_text(json.dumps({nb.relative_to(book).as_posix(): build.fingerprint(nb, book)
+                                 for nb in build.notebooks(book)}))
+    assert build.stale_notebooks(book, state) == []
+    with open(book / "data" / "wb_gdp_population.csv", "a") as f:
+        f.write("")  # unchanged content keeps the fingerprint
+    assert build.stale_notebooks(book, state) == []
+    (book / "data" / "wb_gdp_population.csv").write_text(
+        (book / "data" / "wb_gdp_population.csv").read_text().replace("20592571", "20592572"))
+    stale = [p.relative_to(book).as_posix() for p in build.stale_notebooks(book, state)]
+    assert stale == ["intro.md"]
+
+
+def test_changing_the_package_marks_every_notebook_stale(book):
+    state = book / "state.json"
+    state.write_text(json.dumps({nb.relative_to(book).as_posix(): build.fingerprint(nb, book)
+                                 for nb in build.notebooks(book)}))
+    with open(book / "kzaz" / "theme.py", "a") as f:
+        f.write("\n# a change\n")
+    assert len(build.stale_notebooks(book, state)) == len(build.notebooks(book)) >= 3

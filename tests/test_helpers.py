@@ -1,0 +1,83 @@
+"""The package's helpers: dates, glue values, chart decoration, the offline renderer, claims."""
+
+import base64
+import json
+import math
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+
+from kzaz import claims, dates, figures, numbers, render
+
+
+def test_partial_dates_start_and_label():
+    assert dates.start_of("2009-10") == pd.Timestamp("2009-10-01")
+    assert dates.start_of("1992") == pd.Timestamp("1992-01-01")
+    assert dates.label("1992-08-30") == "30 August 1992"
+    assert dates.label("2009-10") == "October 2009"
+    assert dates.precision("2004") == "year"
+    with pytest.raises(ValueError):
+        dates.start_of("92-08")
+
+
+def test_plain_turns_numpy_scalars_into_python():
+    assert type(numbers.plain(np.int64(3))) is int
+    assert type(numbers.plain(np.float64(2.5))) is float
+    assert numbers.plain("text") == "text"
+    assert f"{numbers.plain(np.float64(1234.5)):,.1f}" == "1,234.5"
+
+
+def small_chart():
+    df = pd.DataFrame({"x": [1, 2], "y": [3.0, float("nan")], "label": ["a", None]})
+    return alt.Chart(df).mark_point().encode(x="x:Q", y="y:Q")
+
+
+def test_decorate_adds_title_source_line_and_description():
+    chart = figures.decorate(small_chart(), title="T", subtitle="S", sources=["wb_gdp_population"],
+                             alt_text="Two points on a plane, for a test")
+    spec = chart.to_dict()
+    footer = " ".join(spec["title"]["text"])
+    assert footer.startswith("Source: World Bank: World Development Indicators")
+    assert spec["title"]["orient"] == "bottom"
+    assert spec["vconcat"][0]["title"]["text"] == "T"
+    assert spec["description"] == "Two points on a plane, for a test"
+
+
+def test_source_line_requires_declared_sources():
+    with pytest.raises(Exception, match="not described"):
+        figures.source_line(["no_such_resource"])
+
+
+def test_figure_refuses_missing_alt_text():
+    with pytest.raises(ValueError, match="alt text"):
+        figures.figure(small_chart(), name="f", title="T", sources=["claims"], alt_text="")
+
+
+def test_renderer_is_offline_and_has_a_png():
+    bundle = render.renderer(small_chart().to_dict())
+    html = bundle["text/html"]
+    assert "vegaEmbed(" in html and 'class="kzaz-chart"' in html
+    assert "cdn." not in html and "<script src" not in html
+    assert "NaN" not in html  # missing values become null, valid JSON
+    assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_renderer_output_is_deterministic():
+    spec = small_chart().to_dict()
+    assert render.chart_html(spec) == render.chart_html(spec)
+
+
+def test_no_nan_replaces_nan_with_none():
+    assert render._no_nan({"a": [1.0, math.nan], "b": {"c": math.nan}}) == {"a": [1.0, None], "b": {"c": None}}
+    json.dumps(render._no_nan({"a": math.nan}), allow_nan=False)
+
+
+def test_assess_rejects_unknown_verdict_and_reads_claim_text():
+    with pytest.raises(ValueError, match="not one of"):
+        claims.assess("C01", "probably", "r", "e")
+    a = claims.assess("C01", "supported", "reason", "evidence")
+    assert "August 1992" in a.claim
+    table = claims.markdown_table([a])
+    assert "| C01 |" in table and "**supported**" in table
