@@ -1,0 +1,100 @@
+"""Measure build times and page weights on this machine; write bench/results.json.
+
+    python scripts/bench.py
+
+Runs in a scratch copy of the book's sources, so the working tree's _build is left
+alone:
+- cold build: empty _build (no execution cache), every notebook executed;
+- no-change rebuild: the same command again, nothing changed;
+- one-chapter change: a comment added to a code cell of the diplomacy chapter,
+  so exactly that notebook re-executes.
+Also records the weight of every HTML page with the scripts and styles it loads
+from _static/ (each counted once per page), and of the whole site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "results.json"
+COPY = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", "data", "kzaz", "_ext", "scripts"]
+CHANGED_CHAPTER = "chapters/diplomacy.md"
+
+
+def timed_build(book: Path) -> float:
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if out.returncode != 0:
+        sys.exit(f"build failed in {book}:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
+    return round(elapsed, 2)
+
+
+def change_one_chapter(book: Path) -> None:
+    path = book / CHANGED_CHAPTER
+    text = path.read_text()
+    marker = "```{code-cell} ipython3\n:tags: [remove-cell]\n"
+    assert marker in text, "no code cell to change"
+    path.write_text(text.replace(marker, marker + f"# benchmark change {time.time()}\n", 1))
+
+
+def page_weights(html: Path) -> dict:
+    """Bytes of each page's HTML (chart data is inline) and with the local assets it loads."""
+    pages = {}
+    for page in sorted(html.rglob("*.html")):
+        if page.parent.name == "_static":
+            continue
+        text = page.read_text(errors="replace")
+        assets = set(re.findall(r'(?:src|href)="([^"]+\.(?:js|css))(?:\?[^"]*)?"', text))
+        size = page.stat().st_size
+        for a in assets:
+            f = (page.parent / a).resolve()
+            if f.is_file():
+                size += f.stat().st_size
+        pages[page.relative_to(html).as_posix()] = {"html": page.stat().st_size, "with_assets": size}
+    return pages
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="kzaz-bench-") as tmp:
+        book = Path(tmp)
+        for name in COPY:
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, book / name)
+        cold = timed_build(book)
+        warm = timed_build(book)
+        change_one_chapter(book)
+        one = timed_build(book)
+        html = book / "_build" / "html"
+        weights = page_weights(html)
+        site = sum(f.stat().st_size for f in html.rglob("*") if f.is_file())
+    result = {
+        "measured": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        "seconds": {"cold_build": cold, "no_change_rebuild": warm, "one_chapter_code_change": one},
+        "targets_seconds": {"cold_build": 60, "no_change_rebuild": 10},
+        "page_bytes": weights,
+        "largest_page_html_bytes": max(w["html"] for w in weights.values()),
+        "largest_page_with_assets_bytes": max(w["with_assets"] for w in weights.values()),
+        "site_bytes": site,
+    }
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps({k: result[k] for k in ("seconds", "largest_page_html_bytes",
+                                                            "largest_page_with_assets_bytes", "site_bytes")}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
