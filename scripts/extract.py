@@ -16,21 +16,21 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import io
 import json
+import pkgutil
 import sys
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 PACKAGE = DATA / "datapackage.json"
 DEFAULT_UPSTREAM = ROOT.parent / "shared" / "upstream"
+sys.path.insert(0, str(Path(__file__).parent))
 
-FOCUS = {"KAZ": "Kazakhstan", "AZE": "Azerbaijan"}
-FIRST_YEAR = 1992  # both states' first full year of independence
 
 
 def md5(path: Path) -> str:
@@ -41,50 +41,45 @@ def md5(path: Path) -> str:
     return h.hexdigest()
 
 
-# ------------------------------------------------------------------ extracts
-# Each returns (tidy DataFrame, list of upstream files it read).
-
-
-def wb_gdp_population(up: Path):
-    folder = up / "worldbank_wdi_gdp_population"
-    gdp_file, pop_file = folder / "gdp.csv", folder / "population.csv"
-    frames = []
-    for path, column in ((gdp_file, "gdp_current_usd"), (pop_file, "population")):
-        raw = pd.read_csv(path)
-        raw = raw[raw["Country Code"].isin(FOCUS) & (raw["Year"] >= FIRST_YEAR)]
-        frames.append(raw.rename(columns={"Country Code": "country_code", "Year": "year", "Value": column})
-                      [["country_code", "year", column]])
-    out = frames[0].merge(frames[1], on=["country_code", "year"], how="outer")
-    out.insert(1, "country", out["country_code"].map(FOCUS))
-    out["population"] = out["population"].astype("Int64")
-    out["gdp_current_usd"] = out["gdp_current_usd"].round(0).astype("Int64")
-    return out.sort_values(["country_code", "year"]), [gdp_file, pop_file]
-
-
-EXTRACTS = {
-    "wb_gdp_population": wb_gdp_population,
-}
+def extracts() -> dict:
+    """Resource name -> make() of every module in scripts/extracts/."""
+    found = {}
+    for info in pkgutil.iter_modules([str(Path(__file__).parent / "extracts")]):
+        mod = importlib.import_module(f"extracts.{info.name}")
+        found[mod.RESOURCE] = mod.make
+    return found
 
 
 # ------------------------------------------------------------------ plumbing
 
 
-def to_csv_text(df: pd.DataFrame) -> str:
+def to_text(table, fmt: str) -> str:
+    if fmt == "geojson":
+        return _geojson(table)
     buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
+    table.to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
+
+
+def _geojson(gdf) -> str:
+    """GeoJSON with coordinates rounded to ~10 m: more digits only add bytes to the pages."""
+    import shapely
+
+    gdf = gdf.copy()
+    gdf["geometry"] = shapely.set_precision(gdf.geometry.values, 0.0001)
+    return gdf.to_json(drop_id=True, na="null", ensure_ascii=False) + "\n"
 
 
 def run(upstream: Path, check: bool) -> int:
     pkg = json.loads(PACKAGE.read_text(encoding="utf-8"))
     by_name = {r["name"]: r for r in pkg["resources"]}
     stale = []
-    for name, make in EXTRACTS.items():
+    for name, make in extracts().items():
         if name not in by_name:
             sys.exit(f"extract '{name}' is not declared in {PACKAGE}: add its schema and sources first")
         res = by_name[name]
         df, inputs = make(upstream)
-        text = to_csv_text(df)
+        text = to_text(df, res.get("format", "csv"))
         target = DATA / res["path"]
         old = target.read_text(encoding="utf-8") if target.exists() else None
         if check:
@@ -96,6 +91,7 @@ def run(upstream: Path, check: bool) -> int:
         ]
         origin = res.get("origin", {})
         if old != text or origin.get("upstream_files") != origin_files:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
             origin.update({"upstream_files": origin_files, "extracted": date.today().isoformat(),
                            "script": "scripts/extract.py"})

@@ -1,0 +1,51 @@
+"""The shared basemap: valid, clipped, Vega-oriented geometries and geodesic lengths."""
+
+import pandas as pd
+import pytest
+import shapely
+
+from kzaz import basemap
+
+
+def test_countries_are_clipped_valid_and_in_wgs84():
+    land = basemap.countries()
+    assert land.crs.to_epsg() == 4326
+    assert land.geometry.is_valid.all()
+    minx, miny, maxx, maxy = land.total_bounds
+    lon0, lat0, lon1, lat1 = basemap.REGION
+    assert lon0 - 1e-9 <= minx and maxx <= lon1 + 1e-9 and lat0 - 1e-9 <= miny and maxy <= lat1 + 1e-9
+    assert {"KAZ", "AZE", "GEO", "TUR", "TKM", "UZB", "RUS", "CHN", "ARM", "IRN"} <= set(land["iso3"])
+
+
+def test_polygons_go_to_vega_clockwise():
+    land = basemap.for_vega(basemap.countries())
+    for geom in land.geometry:
+        polys = getattr(geom, "geoms", [geom])
+        for p in polys:
+            if p.geom_type == "Polygon":
+                assert not p.exterior.is_ccw
+
+
+def test_caspian_lies_between_kazakhstan_and_azerbaijan():
+    sea = basemap.caspian().geometry.iloc[0]
+    land = basemap.countries().set_index("iso3").geometry
+    assert sea.distance(land["KAZ"]) < 0.1 and sea.distance(land["AZE"]) < 0.1
+    assert sea.representative_point().within(shapely.box(46, 36, 55, 47.5))
+
+
+def test_geodesic_length_of_a_known_line():
+    # One degree of latitude along a meridian at the equator is 110.57 km on WGS84.
+    assert basemap.geodesic_km(shapely.LineString([(0, 0), (0, 1)])) == pytest.approx(110.574, abs=0.01)
+
+
+def test_line_through_named_nodes_and_error_on_unknown():
+    nodes = pd.DataFrame({"node_id": ["a", "b"], "lon": [51.2, 49.9], "lat": [43.6, 40.4]})
+    line = basemap.line_through(nodes, ["a", "b"])
+    assert list(line.coords) == [(51.2, 43.6), (49.9, 40.4)]
+    with pytest.raises(KeyError, match="'c'"):
+        basemap.line_through(nodes, ["a", "c"])
+
+
+def test_layers_make_a_chart_with_land_and_sea():
+    spec = basemap.layers(fill=pd.Series({"KAZ": "member"}), fill_title="Status").to_dict()
+    assert len(spec["layer"]) == 3 and spec["projection"]["type"] == "conicEqualArea"
