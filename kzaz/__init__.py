@@ -6,6 +6,8 @@
 """
 
 from .data import DataError, load, sources
+
+__version__ = "0.1.0"  # the book's edition; CITATION.cff and pyproject.toml carry the same
 from .numbers import glue_value
 
 

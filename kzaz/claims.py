@@ -3,15 +3,17 @@
 The claims (paraphrased, numbered C01-C21) live in `data/claims.csv`. A chapter
 assesses the claims it owns with `assess()`: the verdict must be one of four
 words, the reason one sentence, and the evidence points at data in the chapter.
-Each verdict is glued (`claim-C01-verdict`, `claim-C01-reason`) so that other pages
-can quote it without writing it twice.
+Each verdict is glued (`claim-C01-verdict`, `claim-C01-reason`) and recorded in
+`_build/claims/C01.json`, from which the book's claims ledger page is generated:
+a verdict is written once, in its chapter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 
-from . import data
+from . import data, paths
 from .numbers import glue_value
 
 VERDICTS = ("supported", "partly supported", "not supported", "not verifiable")
@@ -41,7 +43,22 @@ def assess(claim_id: str, verdict: str, reason: str, evidence: str) -> Assessmen
     a = Assessment(claim_id, claim_text(claim_id), verdict, reason.strip(), evidence.strip())
     glue_value(f"claim-{claim_id}-verdict", verdict)
     glue_value(f"claim-{claim_id}-reason", a.reason)
+    record(a)
     return a
+
+
+def record(a: Assessment, out_dir=None) -> None:
+    """Write the assessment where the ledger page is built from."""
+    out_dir = out_dir or paths.BUILD_DIR / "claims"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    chapter = data.load("claims").set_index("claim_id").loc[a.claim_id, "chapter"]
+    entry = dict(asdict(a), chapter=f"chapters/{chapter}", anchor=anchor(a.claim_id))
+    (out_dir / f"{a.claim_id}.json").write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n",
+                                                encoding="utf-8")
+
+
+def anchor(claim_id: str) -> str:
+    return f"claim-{claim_id.lower()}"
 
 
 def markdown_table(assessments: list[Assessment]) -> str:
@@ -51,5 +68,6 @@ def markdown_table(assessments: list[Assessment]) -> str:
 
     rows = ["| Claim | What the article says | Verdict | Why | Evidence |", "|---|---|---|---|---|"]
     for a in assessments:
-        rows.append(f"| {a.claim_id} | {cell(a.claim)} | **{a.verdict}** | {cell(a.reason)} | {cell(a.evidence)} |")
+        rows.append(f"| <span id=\"{anchor(a.claim_id)}\"></span>{a.claim_id} | {cell(a.claim)} | **{a.verdict}** "
+                    f"| {cell(a.reason)} | {cell(a.evidence)} |")
     return "\n".join(rows)

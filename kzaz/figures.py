@@ -1,21 +1,30 @@
-"""One call per figure: title, source line, alt text, and the glue that places it.
+"""One call per figure: title, source line, alt text, downloads, and the glue that places it.
 
 A chapter builds an altair chart, then hands it to `figure()`, which
 - puts the title (and an optional subtitle) on top,
 - writes a source line under the plot from the `sources` of the data resources
   the chart plots (so the line can never drift from data/datapackage.json),
 - stores the alt text as the chart's description (read out as the SVG's label),
+- exports the figure as PNG and SVG (vl-convert, offline) and the data it plots
+  as CSV with a header of source and licence, and records it in the figure
+  registry (`_build/figures/<name>.json`); the book's Sphinx extension turns the
+  registry into download links and a "cite this figure" block under the figure,
 - glues the chart under `name` so that the page places it with `{glue:figure}`,
   where it gets a caption and a number.
 """
 
 from __future__ import annotations
 
+import io
+import json
+
 import altair as alt
+import pandas as pd
+import vl_convert as vlc
 
-from . import data, theme
+from . import data, paths, render, theme
 
-BOOK = "Kazakhstan-Azerbaijan cooperation in data"
+BOOK = "Kazakhstan and Azerbaijan: cooperation in data"
 
 
 def source_line(resources: list[str]) -> str:
@@ -57,13 +66,61 @@ def decorate(chart: alt.TopLevelMixin, *, title: str, sources: list[str], alt_te
     return alt.vconcat(inner).properties(title=footer, description=alt_text)
 
 
+def plotted_data(spec: dict) -> pd.DataFrame:
+    """The rows a chart plots: its inline datasets, without basemap geometries.
+
+    Several datasets (layers) are stacked with a `layer` column naming each.
+    """
+    frames = []
+    for i, rows in enumerate(spec.get("datasets", {}).values()):
+        if rows and isinstance(rows[0], dict) and ("geometry" in rows[0] or rows[0].get("type") == "Feature"):
+            continue  # map outlines: data/geo/*.geojson, not the figure's data
+        frames.append(pd.DataFrame(rows).assign(layer=i + 1))
+    if not frames:
+        return pd.DataFrame()
+    out = pd.concat(frames, ignore_index=True)
+    return out.drop(columns="layer") if out["layer"].nunique() == 1 else out
+
+
+def licences(resources: list[str]) -> str:
+    names = []
+    for name in resources:
+        for lic in data.resource(name).spec.get("licenses", []):
+            text = lic.get("title") or lic["name"]
+            if text not in names:
+                names.append(text)
+    return "; ".join(names)
+
+
+def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str], alt_text: str,
+           out_dir=None) -> dict:
+    """Write <name>.png, .svg, .csv and the registry entry <name>.json; return the entry."""
+    out_dir = out_dir or paths.BUILD_DIR / "figures"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    spec = render._no_nan(full.to_dict())
+    (out_dir / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=2))
+    (out_dir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version=render.VL_VERSION), encoding="utf-8")
+    table = plotted_data(spec)
+    header = [f"# {title}", f"# {source_line(sources)}", f"# Licence: {licences(sources)}",
+              f"# From: {BOOK} (figure '{name}'); data files: "
+              + ", ".join(f"data/{data.resource(r).spec['path']}" for r in sources)]
+    buf = io.StringIO()
+    table.to_csv(buf, index=False, lineterminator="\n")
+    (out_dir / f"{name}.csv").write_text("\n".join(header) + "\n" + buf.getvalue(), encoding="utf-8")
+    entry = {"name": name, "title": title, "sources": sources, "source_line": source_line(sources),
+             "licence": licences(sources), "alt_text": alt_text, "rows": len(table)}
+    (out_dir / f"{name}.json").write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return entry
+
+
 def figure(chart: alt.TopLevelMixin, *, name: str, title: str, sources: list[str], alt_text: str,
            subtitle: str | None = None) -> alt.VConcatChart:
-    """Decorate the chart and glue it under `name` for a `{glue:figure}` directive."""
+    """Decorate the chart, export its downloads, and glue it under `name` for `{glue:figure}`."""
     from myst_nb import glue
 
     if not alt_text or len(alt_text) < 20:
         raise ValueError(f"figure '{name}': alt text must say what the chart shows")
     full = decorate(chart, title=title, sources=sources, alt_text=alt_text, subtitle=subtitle)
+    export(full, name=name, title=title, sources=sources, alt_text=alt_text)
     glue(name, full, display=False)
     return full
