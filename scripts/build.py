@@ -89,20 +89,24 @@ def fingerprint(nb: Path, root: Path = ROOT) -> str:
 
 
 def stale_notebooks(root: Path = ROOT, state_file: Path = STATE) -> list[Path]:
+    # Outputs that only execution writes (cache, figure files, claim records): if any
+    # is gone, every notebook must run again to remake it.
+    build = state_file.parent
+    if not all((build / d).exists() for d in (".jupyter_cache", "figures", "claims")):
+        return notebooks(root)
     old = json.loads(state_file.read_text()) if state_file.exists() else {}
     return [nb for nb in notebooks(root) if old.get(nb.relative_to(root).as_posix()) != fingerprint(nb, root)]
 
 
 def invalidate(stale: list[Path]) -> None:
-    if not stale or not CACHE.exists():
-        return
-    from jupyter_cache import get_cache
+    if stale and CACHE.exists():
+        from jupyter_cache import get_cache
 
-    cache = get_cache(CACHE)
-    uris = {str(nb) for nb in stale}
-    for record in cache.list_cache_records():
-        if record.uri in uris:
-            cache.remove_cache(record.pk)
+        cache = get_cache(CACHE)
+        uris = {str(nb) for nb in stale}
+        for record in cache.list_cache_records():
+            if record.uri in uris:
+                cache.remove_cache(record.pk)
     for nb in stale:
         os.utime(nb)  # Sphinx re-reads (and so re-executes) a source whose mtime changed
         print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")

@@ -35,6 +35,8 @@ def test_dependencies_come_from_load_calls(book):
 
 def test_changing_a_data_file_marks_only_its_readers_stale(book):
     state = book / "state.json"
+    for d in (".jupyter_cache", "figures", "claims"):
+        (book / d).mkdir()
     state.write_text(json.dumps({nb.relative_to(book).as_posix(): build.fingerprint(nb, book)
                                  for nb in build.notebooks(book)}))
     assert build.stale_notebooks(book, state) == []
@@ -49,6 +51,8 @@ def test_changing_a_data_file_marks_only_its_readers_stale(book):
 
 def test_changing_the_package_marks_every_notebook_stale(book):
     state = book / "state.json"
+    for d in (".jupyter_cache", "figures", "claims"):
+        (book / d).mkdir()
     state.write_text(json.dumps({nb.relative_to(book).as_posix(): build.fingerprint(nb, book)
                                  for nb in build.notebooks(book)}))
     with open(book / "kzaz" / "theme.py", "a") as f:

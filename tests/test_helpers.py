@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzaz import claims, dates, figures, numbers, render
+from kzaz import claims, dates, figures, numbers, paths, render
 
 
 def test_partial_dates_start_and_label():
@@ -74,10 +74,13 @@ def test_no_nan_replaces_nan_with_none():
     json.dumps(render._no_nan({"a": math.nan}), allow_nan=False)
 
 
-def test_assess_rejects_unknown_verdict_and_reads_claim_text():
+def test_assess_rejects_unknown_verdict_reads_claim_text_and_records(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "BUILD_DIR", tmp_path)  # never overwrite the real build's ledger
     with pytest.raises(ValueError, match="not one of"):
         claims.assess("C01", "probably", "r", "e")
     a = claims.assess("C01", "supported", "reason", "evidence")
     assert "August 1992" in a.claim
     table = claims.markdown_table([a])
-    assert "| C01 |" in table and "**supported**" in table
+    assert '<span id="claim-c01"></span>C01 |' in table and "**supported**" in table
+    entry = json.loads((tmp_path / "claims" / "C01.json").read_text())
+    assert entry["chapter"] == "chapters/diplomacy" and entry["anchor"] == "claim-c01"
