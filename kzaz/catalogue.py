@@ -1,0 +1,56 @@
+"""The data catalogue page, generated from data/datapackage.json and the data itself."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import data
+
+TIME_TYPES = {"year", "date", "partialdate"}
+
+
+def years_covered(name: str) -> str:
+    """'1992-2024' from the resource's first time field, or '' if it has none."""
+    res = data.resource(name).spec
+    fields = [f["name"] for f in res["schema"]["fields"] if f.get("type") in TIME_TYPES]
+    if not fields:
+        return ""
+    table = data.load(name)
+    values = pd.Series(table[fields[0]]).dropna()
+    if values.empty:
+        return ""
+    years = values.astype(str).str[:4].astype(int)
+    lo, hi = years.min(), years.max()
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def describe(res: dict, data_prefix: str = "../data/") -> str:
+    """One resource as MyST: description, download, fields, sources, licence, origin."""
+    name = res["name"]
+    table = data.load(name)
+    n = len(table)
+    span = years_covered(name)
+    lines = [f"## {res['title']}", "", res.get("description", ""), "",
+             f"Resource `{name}` — file {{download}}`data/{res['path']} <{data_prefix}{res['path']}>` "
+             f"({n} {'features' if res.get('format') == 'geojson' else 'rows'}"
+             + (f", {span}" if span else "") + ")."]
+    lines += ["", "| Field | Type | Unit | Meaning |", "|---|---|---|---|"]
+    for f in res["schema"]["fields"]:
+        lines.append(f"| `{f['name']}` | {f.get('type', 'string')} | {f.get('unit', '')} | {f.get('description', '')} |")
+    lines += ["", "Sources:", ""]
+    for s in res.get("sources", []):
+        dates = ", ".join(f"{k.replace('date_', '')} {v}" for k, v in s.items() if k.startswith("date_"))
+        title = f"[{s['title']}]({s['path']})" if "path" in s else s["title"]
+        lines.append(f"- {s.get('publisher', '')}: {title}" + (f" ({dates})" if dates else ""))
+    licences = ", ".join(lic.get("title", lic["name"]) for lic in res.get("licenses", []))
+    if licences:
+        lines += ["", f"Licence: {licences}."]
+    origin = res.get("origin")
+    if origin:
+        files = "; ".join(f"`{f['path']}` (MD5 `{f['md5']}`)" for f in origin["upstream_files"])
+        lines += ["", f"Derived by `{origin['script']}` on {origin['extracted']} from {files}."]
+    return "\n".join(lines)
+
+
+def page() -> str:
+    return "\n\n".join(describe(r) for r in data.read_package()["resources"])
