@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test venv test-deps lab extract bench clean
+.PHONY: book test venv test-deps lab extract bench pdf clean
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ test-deps:
 ## Open the chapters as notebooks in JupyterLab (MyST files open through jupytext).
 lab: $(STAMP)
 	cd chapters && ../$(BIN)/jupyter lab
+
+## PDF edition (charts as images) into _build/latex/kz-az-cooperation.pdf.
+## Needs Debian's TeX packages (about 350 MB), installed here when run as root.
+TEX_PACKAGES := texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk
+pdf: $(STAMP)
+	@command -v latexmk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEX_PACKAGES) >/dev/null; \
+	  else echo "install TeX first: sudo apt-get install $(TEX_PACKAGES)"; exit 1; fi; }
+	$(BIN)/python scripts/build.py
+	$(BIN)/jupyter-book build . --builder pdflatex
 
 ## Re-derive data/ extracts from ../shared/upstream (not needed to build).
 extract: $(STAMP)

@@ -83,3 +83,18 @@ def test_claims_ledger_covers_every_claim_with_resolving_links(html_dir):
         assert f'id="{link.group(2)}"' in target.read_text(), f"{cid}: anchor missing"
         linked += 1
     assert linked >= 6  # the diplomacy chapter assesses C01-C05 and C21
+
+
+def test_notebook_chapters_link_to_a_valid_ipynb(html_dir):
+    import nbformat
+
+    linked = 0
+    for page in pages(html_dir):
+        m = re.search(r'<p class="kzaz-notebook-link"><a class="reference download" href="([^"]+)"', page.read_text())
+        if not m:
+            continue
+        nb = nbformat.read((page.parent / m.group(1)).resolve(), as_version=4)
+        nbformat.validate(nb)
+        assert any(c.cell_type == "code" and "kzaz" in c.source for c in nb.cells)
+        linked += 1
+    assert linked >= 2  # diplomacy and the data catalogue at least
