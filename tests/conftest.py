@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -39,6 +40,12 @@ def tiny_package(tmp_path):
         return data / "datapackage.json"
 
     return make
+
+
+def toc_pages() -> list[str]:
+    """Every page of the book, in _toc.yml order (root first)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    return [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
 
 
 @pytest.fixture(scope="session")

@@ -4,19 +4,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+from conftest import toc_pages
 
 from kzaz import data
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def toc_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [c["file"] for c in part.get("chapters", [])]
-    return pages
 
 
 def text_of(html: str) -> str:

@@ -11,17 +11,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
+from conftest import toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("KZAZ_REQUIRE_BROWSER", "0") == "1"
 pytestmark = pytest.mark.browser
-
-
-def toc_pages():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    return [toc["root"]] + [c["file"] for p in toc.get("parts", []) for c in p.get("chapters", [])]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
