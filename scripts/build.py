@@ -17,6 +17,7 @@ import ast
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,25 +57,45 @@ def load_calls(code: str) -> tuple[set[str], bool]:
     return names, dynamic
 
 
+def package_modules_used(nb_code: str, root: Path = ROOT) -> set[str]:
+    """kzaz modules a notebook uses, by name, with the modules they import in turn."""
+    modules = {p.stem for p in (root / "kzaz").glob("*.py")} - {"__init__"}
+    imports = {}
+    for m in modules:
+        code = (root / "kzaz" / f"{m}.py").read_text(encoding="utf-8")
+        found = set(re.findall(r"from \.(\w+) import", code))
+        for group in re.findall(r"from \. import ([\w, ]+)", code):
+            found |= {x.strip() for x in group.split(",")}
+        imports[m] = found & modules
+    todo = [m for m in modules if re.search(rf"\b{m}\b", nb_code)]
+    used = set()
+    while todo:
+        m = todo.pop()
+        if m not in used:
+            used.add(m)
+            todo += imports[m]
+    return used
+
+
 def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
     """Data files a notebook reads through `load("name")`, directly or through the
-    kzaz package (claims.assess reads the claims table), plus the package file.
+    kzaz modules it uses (claims.assess reads the claims table; basemap the
+    boundaries), plus the package file.
 
     A notebook that calls load() with anything but a literal name depends on
     every data file: better a needless re-run than a stale figure.
     """
     pkg = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
     paths = {r["name"]: root / "data" / r["path"] for r in pkg["resources"]}
-    names, dynamic = set(), False
     import jupytext  # reads MyST notebooks the way Jupyter does (cell options stripped)
 
     cells = jupytext.read(nb)["cells"]
-    codes = ["\n".join(c["source"] for c in cells if c["cell_type"] == "code")]
-    codes += [f.read_text(encoding="utf-8") for f in sorted((root / "kzaz").glob("*.py")) if f.name != "data.py"]
-    for code in codes:
-        found, dyn = load_calls(code)
-        names |= found
-        dynamic |= dyn
+    nb_code = "\n".join(c["source"] for c in cells if c["cell_type"] == "code")
+    names, dynamic = load_calls(nb_code)
+    for module in package_modules_used(nb_code, root):
+        code = (root / "kzaz" / f"{module}.py").read_text(encoding="utf-8")
+        names |= load_calls(code)[0]  # package functions load what they are told to, or a literal name
+        dynamic |= "READS_ALL_DATA = True" in code  # e.g. the catalogue reads every resource
     files = set(paths.values()) if dynamic else {paths[n] for n in names if n in paths}
     return sorted(files | {root / "data" / "datapackage.json"})
 
