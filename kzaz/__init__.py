@@ -12,11 +12,24 @@ from .numbers import glue_value
 
 
 def setup() -> None:
-    """Switch on the chart theme and the offline renderer for this kernel."""
+    """Switch on the chart theme and the right renderer for this kernel.
+
+    In the book build (and any run without a Jupyter server) charts use the
+    offline renderer, whose libraries the book serves itself. In JupyterLab or
+    Jupyter Notebook (a server starts the kernel and sets JPY_SESSION_NAME) they use
+    altair's own renderer, so charts show while you work.
+    """
+    import os
+
+    import altair as alt
+
     from . import render, theme
 
     theme.enable()
-    render.enable()
+    if os.environ.get("JPY_SESSION_NAME"):
+        alt.renderers.enable("default")
+    else:
+        render.enable()
 
 
 __all__ = ["DataError", "load", "sources", "glue_value", "setup"]

@@ -84,3 +84,16 @@ def test_assess_rejects_unknown_verdict_reads_claim_text_and_records(tmp_path, m
     assert '<span id="claim-c01"></span>C01 |' in table and "**supported**" in table
     entry = json.loads((tmp_path / "claims" / "C01.json").read_text())
     assert entry["chapter"] == "chapters/diplomacy" and entry["anchor"] == "claim-c01"
+
+
+def test_setup_picks_the_offline_renderer_outside_jupyter_server(monkeypatch):
+    import kzaz
+
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    kzaz.setup()
+    assert alt.renderers.active == "kzaz"
+    monkeypatch.setenv("JPY_SESSION_NAME", "chapters/diplomacy.md")
+    kzaz.setup()
+    assert alt.renderers.active == "default"
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    kzaz.setup()
