@@ -17,14 +17,16 @@ BARRELS_PER_TONNE = 7.32
     carries an uncertainty of a few per cent, which the chapter states.
 
 TWH_PER_MT_OIL = 11.63
-    One tonne of oil equivalent = 41.868 GJ (10 Gcal, the IEA/UN definition), so one
-    million tonnes = 41.868 PJ = 11.63 TWh (1 TWh = 3.6 PJ). The Statistical Review
-    (and OWID after it) turns oil tonnes into energy at exactly this rate: the test
-    suite checks it on every Kazakh and Azerbaijani year of the 2021 edition.
+    One tonne of oil equivalent = 41.868 GJ (10 Gcal), so one million tonnes =
+    41.868 PJ = 11.63 TWh (1 TWh = 3.6 PJ). The Statistical Review turns oil tonnes into
+    energy at exactly this rate ("Definitions and explanatory notes: conversion factors",
+    https://www.bp.com/en/global/corporate/energy-economics/statistical-review-of-world-energy/using-the-review/definitions-and-explanatory-notes.html);
+    the test suite checks it on every Kazakh and Azerbaijani year of the 2021 edition
+    (data/bp_oil_gas_kaz_aze.csv).
 
 TWH_PER_BCM_GAS = 10.0
     One billion cubic metres of natural gas = 36 PJ = 10 TWh, the Statistical Review's
-    factor (its "approximate conversion factors"; checked the same way).
+    factor (same page; checked the same way).
 
 DAYS_PER_YEAR = 365
     Barrels a day are turned into yearly volumes over 365 days.
