@@ -1,0 +1,223 @@
+"""The energy chapter: unit conversions, its data, the route geometry, and the built page."""
+
+import re
+
+import pytest
+import shapely
+
+from kzaz import basemap, data, units
+
+HAND_CURATED = ["oil_kaz_via_btc", "oil_btc_agreements", "oil_kaz_exports", "oil_btc_pipeline", "oil_routes",
+                "green_energy_caspian"]
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_barrels_and_tonnes_use_the_stated_factor():
+    assert units.BARRELS_PER_TONNE == 7.32
+    assert units.tonnes_to_barrels(1.0) == pytest.approx(7.32)
+    assert units.barrels_to_tonnes(7.32) == pytest.approx(1.0)
+    # A Kazakh-grade factor can be passed explicitly.
+    assert units.tonnes_to_barrels(2.0, barrels_per_tonne=7.7) == pytest.approx(15.4)
+
+
+def test_barrels_a_day_to_million_tonnes_a_year_and_back():
+    # BTC at 1.2 million barrels a day: 1.2e6 * 365 / 7.32 = 59.836 Mt a year.
+    assert units.barrels_per_day_to_mt_per_year(1.2e6) == pytest.approx(59.836, abs=0.001)
+    assert units.mt_per_year_to_barrels_per_day(units.barrels_per_day_to_mt_per_year(345_678.0)) == pytest.approx(345_678.0)
+    # The media's "50 Mt a year" is the original million barrels a day.
+    assert units.barrels_per_day_to_mt_per_year(1.0e6) == pytest.approx(50, abs=0.2)
+
+
+def test_energy_factors():
+    assert units.TWH_PER_MT_OIL == pytest.approx(11.63, abs=1e-9)
+    assert units.oil_twh_to_mt(116.3) == pytest.approx(10.0)
+    assert units.oil_mt_to_twh(units.oil_twh_to_mt(123.4)) == pytest.approx(123.4)
+    assert units.gas_twh_to_bcm(377.599) == pytest.approx(37.7599)
+
+
+def test_conversions_refuse_bad_factors_and_unnamed_shares():
+    with pytest.raises(ValueError, match="barrels_per_tonne"):
+        units.tonnes_to_barrels(1.0, barrels_per_tonne=0)
+    with pytest.raises(ValueError, match="name the denominator"):
+        units.percent_of(1, 2, whole_name="")
+    with pytest.raises(ValueError, match="crude exports"):
+        units.percent_of(1, 0, whole_name="crude exports")
+    assert units.percent_of(1.5, 78.7, whole_name="crude exports") == pytest.approx(1.906, abs=0.001)
+
+
+def test_implied_barrels_per_tonne_counts_leap_days():
+    # 1,000 kb/d for a year of 365 days is 365 million barrels; in a leap year 366.
+    assert units.implied_barrels_per_tonne(1000, 50, 2023) == pytest.approx(7.30)
+    assert units.implied_barrels_per_tonne(1000, 50, 2024) == pytest.approx(7.32)
+
+
+def test_statistical_review_converts_at_the_modules_factors():
+    """The 2021 Review's TWh equal its tonnes x 11.63 and its bcm x 10, every country-year."""
+    bp = data.load("bp_oil_gas_kaz_aze")
+    assert len(bp) == 42
+    oil = bp["oil_production_twh"] / bp["oil_production_mt"]
+    gas = bp["gas_production_twh"] / bp["gas_production_bcm"]
+    assert (oil / units.TWH_PER_MT_OIL - 1).abs().max() < 1e-4
+    assert (gas / units.TWH_PER_BCM_GAS - 1).abs().max() < 1e-4
+
+
+def test_country_crudes_bracket_the_standard_factor():
+    bp = data.load("bp_oil_gas_kaz_aze").set_index(["country_code", "year"])
+    kaz = bp.loc[("KAZ", 2020)]
+    aze = bp.loc[("AZE", 2020)]
+    k = units.implied_barrels_per_tonne(kaz["oil_production_kbd"], kaz["oil_production_mt"], 2020)
+    a = units.implied_barrels_per_tonne(aze["oil_production_kbd"], aze["oil_production_mt"], 2020)
+    assert 7.6 < k < 7.8 and 7.3 < a < 7.6
+    assert a < k and units.BARRELS_PER_TONNE < k
+
+
+def test_converted_owid_oil_matches_the_ministrys_production():
+    owid = data.load("owid_energy_kaz_aze")
+    kaz = owid[owid["country_code"] == "KAZ"].set_index("year")
+    exports = data.load("oil_kaz_exports")
+    official = exports[(exports["flow"] == "oil_production") & exports["book_uses"]]
+    assert len(official) == 3
+    for r in official.itertuples():
+        year = int(r.period_start[:4])
+        assert units.oil_twh_to_mt(kaz.loc[year, "oil_production"]) == pytest.approx(r.value_mt, rel=0.01)
+
+
+# --------------------------------------------------------------------------- data
+
+
+def test_owid_extract_holds_known_values():
+    owid = data.load("owid_energy_kaz_aze").set_index(["country_code", "year"])
+    # The figures quoted in the upstream PROVENANCE.md.
+    assert owid.loc[("KAZ", 2024), "oil_production"] == pytest.approx(1018.305)
+    assert owid.loc[("KAZ", 2024), "renewables_share_elec"] == pytest.approx(15.214)
+    assert owid.loc[("AZE", 2024), "gas_production"] == pytest.approx(377.599)
+    assert owid.index.get_level_values("year").min() == 2000
+
+
+@pytest.mark.parametrize("name", HAND_CURATED)
+def test_every_hand_curated_row_has_a_source(name):
+    table = data.load(name)
+    assert table["source_url"].str.match(r"https?://").all()
+    assert table["source_publisher"].str.len().gt(0).all()
+
+
+def test_2023_btc_volume_keeps_both_figures_and_uses_the_total():
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    total, tengiz = btc.loc["btc-2023-kto"], btc.loc["btc-2023-tengiz"]
+    assert (total["value_mt"], total["scope"], bool(total["book_uses"])) == (1.392, "total", True)
+    assert (tengiz["value_mt"], tengiz["scope"], bool(tengiz["book_uses"])) == (1.057, "tengiz_only", False)
+    assert total["source_url"] != tengiz["source_url"]
+
+
+def test_one_figure_used_per_year_and_every_year_covered():
+    btc = data.load("oil_kaz_via_btc")
+    used = btc[btc["book_uses"]]
+    years = used["period_start"].str[:4].astype(int)
+    assert sorted(years) == list(range(2022, 2026))
+    assert (used["status"] == "outturn").all()
+    assert (used["period_start"].str.endswith("-01") & used["period_end"].str.endswith("-12")).all()
+
+
+def test_agreements_and_capacity():
+    deals = data.load("oil_btc_agreements").set_index("agreement_id")
+    assert deals.loc["socar-kmg-2022", "volume_max_mt_per_year"] == 1.5
+    assert deals.loc["socar-kmg-2024", "volume_max_mt_per_year"] == 2.2
+    assert (deals["volume_min_mt_per_year"] <= deals["volume_max_mt_per_year"]).all()
+    pipe = data.load("oil_btc_pipeline").set_index("figure_id")
+    assert (pipe.loc["btc-capacity-2009", "value"], pipe.loc["btc-capacity-2009", "unit"]) == (1.2, "million barrels per day")
+
+
+def test_green_corridor_has_no_published_capacity_or_cost():
+    green = data.load("green_energy_caspian")
+    assert green["capacity_mw"].isna().all() and green["project_cost_usd"].isna().all()
+    assert green["amount_usd"].sum() == 2_225_000
+    assert set(green["kind"]) >= {"memorandum", "agreement", "funding"}
+
+
+# --------------------------------------------------------------------------- route geometry
+
+
+def route_lines():
+    nodes = data.load("oil_route_nodes")
+    routes = data.load("oil_routes")
+    return {r.route_id: (r.mode, basemap.line_through(nodes, r.nodes.split(";"))) for r in routes.itertuples()}
+
+
+def test_every_node_lies_in_its_country():
+    nodes = data.load("oil_route_nodes")
+    land = basemap.countries(bbox=(10, 30, 95, 58)).set_index("iso3").geometry
+    for r in nodes.itertuples():
+        point = shapely.Point(r.lon, r.lat)
+        assert land[r.country_iso3].distance(point) < 0.1, f"{r.node_id} is not in {r.country_iso3}"
+
+
+def test_tankers_cross_the_caspian_and_pipelines_stay_on_land_but_the_cpc():
+    sea = basemap.caspian().geometry.union_all()
+    lines = route_lines()
+    for rid, (mode, line) in lines.items():
+        if mode == "tanker":
+            assert line.intersects(sea), rid
+        elif rid != "cpc":
+            assert not line.intersects(sea), rid
+    # The chapter says the straight CPC links cut the northern Caspian; this keeps the text true.
+    assert lines["cpc"][1].intersects(sea)
+
+
+def test_schematic_btc_is_shorter_than_the_real_pipeline():
+    real = data.load("oil_btc_pipeline").set_index("figure_id").loc["btc-length", "value"]
+    schematic = basemap.geodesic_km(route_lines()["btc"][1])
+    assert 0.7 * real < schematic < real
+
+
+# --------------------------------------------------------------------------- the built page
+
+
+def page_text(html: str) -> str:
+    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r" ([,.;:)%])", r"\1", text).replace("( ", "(")
+
+
+@pytest.fixture(scope="module")
+def energy_html(html_dir):
+    path = html_dir / "chapters" / "energy.html"
+    if not path.exists():
+        pytest.fail("the energy chapter is not built: run scripts/build.py")
+    return path.read_text()
+
+
+def test_page_has_six_numbered_charts_and_is_light(energy_html, html_dir):
+    assert energy_html.count('class="kzaz-chart"') == 6
+    for fig in ("fig-energy-production", "fig-energy-mix", "fig-energy-renewables", "fig-energy-btc",
+                "fig-energy-exports", "fig-energy-map"):
+        assert f'id="{fig}"' in energy_html
+    assert len(re.findall(r"Fig\. \d+\.6", page_text(energy_html))) >= 1
+    assert (html_dir / "chapters" / "energy.html").stat().st_size < 2_000_000
+
+
+def test_glued_btc_numbers_equal_the_data(energy_html):
+    text = page_text(energy_html)
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    total, tengiz = btc.loc["btc-2023-kto", "value_mt"], btc.loc["btc-2023-tengiz", "value_mt"]
+    assert f"{btc.loc['btc-2022', 'value_mt']:.2f} million tonnes (Mt) for 2022" in text
+    assert f"{total:.3f} Mt for 2023" in text
+    assert f"the Tengiz share ({100 * tengiz / total:.0f}%)" in text
+
+
+def test_glued_export_share_and_capacity_equal_the_data(energy_html):
+    text = page_text(energy_html)
+    exports = data.load("oil_kaz_exports").set_index("figure_id")
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    total25 = exports.loc["kz-exports-2025", "value_mt"]
+    share = units.percent_of(btc.loc["btc-2025", "value_mt"], total25, whole_name="crude exports")
+    assert f"{share:.1f}% of the {total25:.1f} Mt in 2025" in text
+    cap = units.barrels_per_day_to_mt_per_year(1.2e6)
+    assert f"that is about {cap:.0f} Mt a year" in text
+
+
+def test_claims_have_their_verdicts(energy_html):
+    text = page_text(energy_html)
+    assert re.search(r"C12 .*? supported Kazakh oil has been shipped", text)
+    assert re.search(r"C13 .*? partly supported The three governments", text)
