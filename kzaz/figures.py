@@ -69,10 +69,12 @@ def decorate(chart: alt.TopLevelMixin, *, title: str, sources: list[str], alt_te
 def plotted_data(spec: dict) -> pd.DataFrame:
     """The rows a chart plots: its inline datasets, without basemap geometries.
 
-    Several datasets (layers) are stacked with a `layer` column naming each.
+    Several datasets (layers) are stacked with a `layer` column numbering each, in
+    the order of their (content-derived) names, so the result is the same however
+    the spec's keys are ordered.
     """
     frames = []
-    for i, rows in enumerate(spec.get("datasets", {}).values()):
+    for i, (_, rows) in enumerate(sorted(spec.get("datasets", {}).items())):
         if rows and isinstance(rows[0], dict) and ("geometry" in rows[0] or rows[0].get("type") == "Feature"):
             continue  # map outlines: data/geo/*.geojson, not the figure's data
         frames.append(pd.DataFrame(rows).assign(layer=i + 1))
