@@ -22,7 +22,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-LISTED_PARTNERS = "sum of the partners listed in the extract (each with at least 5% of the item's value)"
+# FAOSTAT trade-matrix extract: a partner is kept only with at least this share of an item's value.
+FAO_LISTING_THRESHOLD_PCT = 5.0
+LISTED_PARTNERS = (f"sum of the partners listed in the extract (each with at least "
+                   f"{FAO_LISTING_THRESHOLD_PCT:g}% of the item's value)")
 
 
 def listed_partner_shares(table: pd.DataFrame, value: str, partner: str, by: list[str]) -> pd.DataFrame:
