@@ -57,7 +57,7 @@ def test_downloads_open_and_match_the_plotted_data(html_dir):
         csv_path = folder / f"{fig_id}.csv"
         head = [line for line in csv_path.read_text().splitlines() if line.startswith("#")]
         assert any(line.startswith("# Source:") for line in head) and any("Licence:" in line for line in head)
-        table = pd.read_csv(csv_path, comment="#")
+        table = pd.read_csv(csv_path, skiprows=len(head))  # not comment="#": data may hold "#0072B2"
         expected = figures.plotted_data(inline_spec(block))
         # Same rows, same columns, same values (both read back through CSV).
         expected = pd.read_csv(io.StringIO(expected.to_csv(index=False)))
