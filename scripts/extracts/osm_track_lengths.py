@@ -27,7 +27,6 @@ GEOD = Geod(ellps="WGS84")
 PAIRS = [
     ("baku_alat_port", "ganja", ("rail",), "Alat-Ganja (Baku-Tbilisi main line)"),
     ("ganja", "boyuk_kesik", ("rail",), "Ganja-Georgian border (Baku-Tbilisi main line)"),
-    ("baku_central", "boyuk_kesik", ("rail",), "Baku-Georgian border (Baku-Tbilisi main line)"),
     ("baku_alat_port", "imishli", ("rail",), "Alat-Imishli (line to Horadiz)"),
     ("imishli", "horadiz", ("rail",), "Imishli-Horadiz"),
     ("horadiz", "aghband", ("rail", "construction"), "Horadiz-Aghband (under construction)"),
