@@ -168,15 +168,29 @@ def _copy_figures(app, exception):
                 shutil.copy2(f, dest / f.name)
 
 
-def _ledger_always_outdated(app, env, added, changed, removed):
-    # The ledger shows other pages' verdicts: rewrite it whenever anything was re-read.
+CROSS_PAGE_GLUE = re.compile(r"\{glue:\w+\}`[^`]*::")
+
+
+def _note_aggregate_pages(app, docname, source):
+    """Remember pages that show other pages' results (the ledger, cross-page glue)."""
+    pages = getattr(app.env, "kzaz_aggregate_pages", set())
+    if LEDGER_PLACEHOLDER in source[0] or CROSS_PAGE_GLUE.search(source[0]):
+        pages.add(docname)
+    else:
+        pages.discard(docname)
+    app.env.kzaz_aggregate_pages = pages
+
+
+def _aggregates_outdated(app, env, added, changed, removed):
+    # Sphinx does not know these pages depend on others: re-read them whenever anything was.
     if added or changed:
-        return [d for d in env.found_docs if d.endswith("claims") and d.startswith("chapters/")]
+        return sorted(getattr(env, "kzaz_aggregate_pages", set()) & set(env.found_docs))
     return []
 
 
 def setup(app):
-    app.connect("env-get-outdated", _ledger_always_outdated)
+    app.connect("source-read", _note_aggregate_pages)
+    app.connect("env-get-outdated", _aggregates_outdated)
     app.connect("html-page-context", _on_page)
     app.connect("build-finished", _copy_figures)
     app.connect("build-finished", _write_notebooks)

@@ -9,6 +9,7 @@ render offline and behind strict firewalls.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 BUNDLE = "vega-bundle.js"
@@ -41,6 +42,9 @@ def _drop_thebe(context):
     keep = [s for s in scripts
             if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))]
     scripts[:] = keep
+    # ... and its inline configuration, which names a Binder repository not this book's.
+    context["body"] = re.sub(r'<script type="text/x-thebe-config">.*?</script>', "", context.get("body", ""),
+                             flags=re.S)
 
 
 def _link_on_chart_pages(app, pagename, templatename, context, doctree):

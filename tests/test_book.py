@@ -92,3 +92,14 @@ def test_intro_cites_the_seed_article_and_glues_economy_numbers(html_dir):
     assert "Trend" in text and "2025" in text
     pop = econ[(econ["country_code"] == "KAZ") & (econ["year"] == econ["year"].max())]["population"].iloc[0]
     assert f"{pop / 1e6:.1f} million inhabitants" in text
+
+
+def test_summary_pastes_the_chapters_numbers_and_verdicts(html_dir):
+    summary = text_of((html_dir / "chapters" / "summary.html").read_text())
+    ledger = text_of((html_dir / "chapters" / "claims.html").read_text())
+    events = data.load("diplomacy_events")
+    assert f"table of {len(events)} bilateral events" in summary
+    for cid in ("C11", "C12", "C14", "C19"):
+        verdict = re.search(rf"{cid} .*? (supported|partly supported|not supported|not verifiable) ", ledger).group(1)
+        assert f"{cid}: {verdict}" in summary
+    assert "{glue" not in summary and "::" not in summary
