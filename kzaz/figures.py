@@ -100,7 +100,8 @@ def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str]
     out_dir = out_dir or paths.BUILD_DIR / "figures"
     out_dir.mkdir(parents=True, exist_ok=True)
     spec = render._no_nan(full.to_dict())
-    (out_dir / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=2))
+    # 1.5x: sharp on screens and slides; print uses the SVG. Keeps the site light.
+    (out_dir / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=1.5))
     (out_dir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version=render.VL_VERSION), encoding="utf-8")
     table = plotted_data(spec)
     header = [f"# {title}", f"# {source_line(sources)}", f"# Licence: {licences(sources)}",

@@ -133,6 +133,25 @@ def invalidate(stale: list[Path]) -> None:
         print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")
 
 
+def execute_in_parallel(stale: list[Path], timeout: int = 180) -> None:
+    """Fill the execution cache for the stale notebooks on every core, before Sphinx
+    reads them one after another. The build then finds their outputs in the cache;
+    a notebook that fails here is left uncached, so the build runs it again and
+    reports the error in its usual place."""
+    if len(stale) < 2:
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    cache = get_cache(CACHE)
+    for nb in stale:
+        # The same reader myst-nb uses, so the cached notebook matches the one the build parses.
+        cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
+    executor = load_executor("local-parallel", cache=cache)
+    result = executor.run_and_cache(filter_uris=[str(nb) for nb in stale], timeout=timeout)  # runs in the notebook folder
+    print(f"executed in parallel: {len(result.succeeded)} ok, {len(result.errored)} failed", flush=True)
+
+
 def save_state() -> None:
     STATE.parent.mkdir(parents=True, exist_ok=True)
     state = {nb.relative_to(ROOT).as_posix(): fingerprint(nb) for nb in notebooks()}
@@ -142,9 +161,13 @@ def save_state() -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--all", action="store_true", help="re-read every page (cached outputs are reused)")
+    ap.add_argument("--serial", action="store_true", help="let the build execute notebooks one by one")
     ap.add_argument("extra", nargs="*", help="more jupyter-book arguments")
     args = ap.parse_args(argv)
-    invalidate(stale_notebooks())
+    stale = stale_notebooks()
+    invalidate(stale)
+    if not args.serial:
+        execute_in_parallel(stale)
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going"]
     if args.all:
         cmd.append("--all")

@@ -103,3 +103,11 @@ def test_summary_pastes_the_chapters_numbers_and_verdicts(html_dir):
         verdict = re.search(rf"{cid} .*? (supported|partly supported|not supported|not verifiable) ", ledger).group(1)
         assert f"{cid}: {verdict}" in summary
     assert "{glue" not in summary and "::" not in summary
+
+
+def test_pages_and_site_stay_light(html_dir):
+    # Issue budgets: each page with its inline chart data under 2 MB, the whole site under 25 MB.
+    for page in html_dir.rglob("*.html"):
+        assert page.stat().st_size < 2_000_000, page
+    site = sum(f.stat().st_size for f in html_dir.rglob("*") if f.is_file())
+    assert site < 25_000_000, site
