@@ -19,21 +19,27 @@ venv: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python scripts/build.py
 
-## Run the whole test suite: data faults, helpers, the built book, and the
-## built pages in headless Chromium with the network cut off.
+## Run the whole test suite: data faults, helpers, the built book, the built
+## pages in headless Chromium with the network cut off, and the PDF edition.
 test: $(STAMP) test-deps
 	$(BIN)/python scripts/build.py --all
-	KZAZ_REQUIRE_BROWSER=$${KZAZ_REQUIRE_BROWSER:-1} $(BIN)/python -m pytest
+	KZAZ_REQUIRE_BROWSER=$${KZAZ_REQUIRE_BROWSER:-1} KZAZ_REQUIRE_PDF=$${KZAZ_REQUIRE_PDF:-1} $(BIN)/python -m pytest
 
-## Debian's chromium drives the browser tests (Playwright's own download cannot run here).
+## Debian's chromium drives the browser tests (Playwright's own download cannot run here);
+## TeX and poppler build and read the PDF edition. Installed with apt-get when run as root.
+TEX_PACKAGES := texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk
+TEST_PACKAGES := chromium poppler-utils $(TEX_PACKAGES)
 test-deps:
-	@if command -v chromium >/dev/null 2>&1 || [ "$${KZAZ_REQUIRE_BROWSER:-1}" = 0 ]; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || [ "$${KZAZ_REQUIRE_BROWSER:-1}" = 0 ] || missing="$$missing chromium"; \
+	{ command -v latexmk >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || [ "$${KZAZ_REQUIRE_PDF:-1}" = 0 ] || missing="$$missing pdf"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian packages for the browser and PDF tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(TEST_PACKAGES) >/dev/null; \
 	else \
-	  echo "chromium is missing: install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
-	  echo "or run 'KZAZ_REQUIRE_BROWSER=0 make test' to skip the browser tests."; \
+	  echo "missing:$$missing. Install: sudo apt-get install $(TEST_PACKAGES)"; \
+	  echo "or skip those tests: KZAZ_REQUIRE_BROWSER=0 KZAZ_REQUIRE_PDF=0 make test"; \
 	  exit 1; \
 	fi
 
@@ -43,7 +49,6 @@ lab: $(STAMP)
 
 ## PDF edition (charts as images) into _build/latex/kz-az-cooperation.pdf.
 ## Needs Debian's TeX packages (about 350 MB), installed here when run as root.
-TEX_PACKAGES := texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre latexmk
 pdf: $(STAMP)
 	@command -v latexmk >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

@@ -6,8 +6,9 @@ Notebooks record what they make (kzaz.figures.export, kzaz.claims.record) in
 - adds under each registered figure: PNG, SVG and CSV links, and a "cite this
   figure" block (plain text and BibTeX) with the figure's number as Sphinx
   numbered it,
-- fills the claims ledger placeholder with one row per claim C01-C21, linking
-  to the assessment in its chapter.
+- fills the claims ledger (the `claims-ledger` directive) with one row per claim
+  C01-C21, linking to the assessment in its chapter; it is built after every page
+  is read, so it works for the HTML and the PDF alike.
 All of it comes from one registry; nothing is typed per figure or per claim.
 """
 
@@ -20,7 +21,11 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-LEDGER_PLACEHOLDER = '<div class="kzaz-claims-ledger"></div>'
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+LEDGER_DIRECTIVE = "{claims-ledger}"
 
 
 def _build_dir() -> Path:
@@ -92,30 +97,68 @@ def _add_figure_tools(app, pagename, context):
     context["body"] = re.sub(r'<figure[^>]*\bid="([^"]+)"[^>]*>.*?</figure>', add, body, flags=re.S)
 
 
-def _fill_ledger(app, pagename, context):
-    body = context.get("body", "")
-    if LEDGER_PLACEHOLDER not in body:
-        return
-    from kzaz import data
+class ledger_placeholder(nodes.General, nodes.Element):
+    """Where the claims ledger goes; filled after all pages are read."""
 
-    claims = data.load("claims")
-    assessed = _registry("claims")
-    rows = []
-    for c in claims.itertuples():
-        a = assessed.get(c.claim_id)
-        if a:
-            link = context["pathto"](a["chapter"]) + "#" + a["anchor"]
-            verdict = f'<span class="kzaz-verdict kzaz-verdict-{a["verdict"].replace(" ", "-")}">{a["verdict"]}</span>'
-            rows.append(f"<tr><td>{c.claim_id}</td><td>{html.escape(c.claim)}</td><td>{verdict}</td>"
-                        f"<td>{html.escape(a['reason'])}</td><td><a class=\"reference internal\" href=\"{link}\">"
-                        f"evidence</a></td></tr>")
-        else:
-            rows.append(f"<tr><td>{c.claim_id}</td><td>{html.escape(c.claim)}</td><td>not yet assessed</td>"
-                        f"<td>The chapter on this subject ({html.escape(c.chapter)}) is not in this edition.</td>"
-                        f"<td></td></tr>")
-    table = ('<table class="table kzaz-ledger"><thead><tr><th>Claim</th><th>What the article says</th>'
-             "<th>Verdict</th><th>Why</th><th>Where</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
-    context["body"] = body.replace(LEDGER_PLACEHOLDER, table)
+
+class ClaimsLedger(SphinxDirective):
+    """```{claims-ledger}```: the table of claims C01-C21 and their verdicts."""
+
+    def run(self):
+        return [ledger_placeholder()]
+
+
+class FillLedger(SphinxPostTransform):
+    """Build the ledger table from the chapters' recorded assessments, for any builder."""
+
+    default_priority = 5
+
+    def run(self, **kwargs):
+        for placeholder in list(self.document.findall(ledger_placeholder)):
+            placeholder.replace_self(self.table())
+
+    def link(self, entry) -> nodes.Node:
+        builder = self.app.builder
+        if builder.format == "html":
+            uri = builder.get_relative_uri(self.env.docname, entry["chapter"]) + "#" + entry["anchor"]
+            para = nodes.paragraph()
+            para += nodes.reference("", "evidence", refuri=uri, internal=True)
+            return para
+        number = self.env.toc_secnumbers.get(entry["chapter"], {}).get("", ())
+        return nodes.paragraph(text=f"Chapter {'.'.join(map(str, number))}" if number else entry["chapter"])
+
+    def table(self) -> nodes.table:
+        from kzaz import data
+
+        assessed = _registry("claims")
+        widths = [8, 34, 14, 34, 10]
+        table = nodes.table(classes=["kzaz-ledger"])
+        group = nodes.tgroup(cols=len(widths))
+        table += group
+        for w in widths:
+            group += nodes.colspec(colwidth=w)
+        head = nodes.thead()
+        group += head
+        head += self.row(["Claim", "What the article says", "Verdict", "Why", "Where"])
+        body = nodes.tbody()
+        group += body
+        for c in data.load("claims").itertuples():
+            a = assessed.get(c.claim_id)
+            if a:
+                body += self.row([c.claim_id, c.claim, a["verdict"], a["reason"], self.link(a)])
+            else:
+                body += self.row([c.claim_id, c.claim, "not yet assessed",
+                                  f"The chapter on this subject ({c.chapter}) is not in this edition.", ""])
+        return table
+
+    @staticmethod
+    def row(cells) -> nodes.row:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=str(cell))
+            row += entry
+        return row
 
 
 def _is_notebook(app, pagename) -> bool:
@@ -137,7 +180,6 @@ def _add_notebook_link(app, pagename, context):
 
 def _on_page(app, pagename, templatename, context, doctree):
     _add_figure_tools(app, pagename, context)
-    _fill_ledger(app, pagename, context)
     _add_notebook_link(app, pagename, context)
 
 
@@ -174,7 +216,7 @@ CROSS_PAGE_GLUE = re.compile(r"\{glue:\w+\}`[^`]*::")
 def _note_aggregate_pages(app, docname, source):
     """Remember pages that show other pages' results (the ledger, cross-page glue)."""
     pages = getattr(app.env, "kzaz_aggregate_pages", set())
-    if LEDGER_PLACEHOLDER in source[0] or CROSS_PAGE_GLUE.search(source[0]):
+    if LEDGER_DIRECTIVE in source[0] or CROSS_PAGE_GLUE.search(source[0]):
         pages.add(docname)
     else:
         pages.discard(docname)
@@ -189,6 +231,9 @@ def _aggregates_outdated(app, env, added, changed, removed):
 
 
 def setup(app):
+    app.add_node(ledger_placeholder)
+    app.add_directive("claims-ledger", ClaimsLedger)
+    app.add_post_transform(FillLedger)
     app.connect("source-read", _note_aggregate_pages)
     app.connect("env-get-outdated", _aggregates_outdated)
     app.connect("html-page-context", _on_page)

@@ -48,6 +48,13 @@ def toc_pages() -> list[str]:
     return [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
 
 
+def chapter_number(page: str) -> int:
+    """The number Sphinx gives a page of the numbered part (HTML and PDF alike)."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    part = next(p for p in toc["parts"] if p.get("numbered"))
+    return [c["file"] for c in part["chapters"]].index(page) + 1
+
+
 @pytest.fixture(scope="session")
 def html_dir() -> Path:
     if not (HTML / "chapters" / "diplomacy.html").exists():
