@@ -35,7 +35,7 @@ CHANGED_CHAPTER = "chapters/diplomacy.md"
 def timed_build(book: Path) -> float:
     start = time.perf_counter()
     env = dict(os.environ, PYTHONPATH=str(book))  # the copy's kzaz reads the copy's data
-    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env)
     elapsed = time.perf_counter() - start
     if out.returncode != 0:
         sys.exit(f"build failed in {book}:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")

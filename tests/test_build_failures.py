@@ -30,7 +30,7 @@ def test_a_bad_data_value_fails_the_build_naming_file_row_and_field(tmp_path):
     events.write_text("".join(lines))
     # The copy's own kzaz (and so its own data/) must be the one the kernels import.
     env = dict(os.environ, PYTHONPATH=str(book))
-    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env)
     log = out.stdout + out.stderr
     assert out.returncode != 0
     assert "data/diplomacy_events.csv, row 3, field 'date_precision': 'week' is not one of" in log

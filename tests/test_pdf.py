@@ -23,7 +23,7 @@ def pdf(html_dir):  # html_dir: the HTML build (and so the execution cache) exis
         pytest.fail(msg) if REQUIRED else pytest.skip(msg)
     jb = Path(sys.executable).parent / "jupyter-book"
     out = subprocess.run([str(jb), "build", str(ROOT), "--builder", "pdflatex"], cwd=ROOT,
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, errors="replace")
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     return ROOT / "_build" / "latex" / "kz-az-cooperation.pdf"
 
@@ -37,7 +37,7 @@ def test_every_chart_is_a_picture_in_the_pdf(pdf):
 
 
 def test_pdf_text_has_chapters_ledger_and_figure_numbers(pdf):
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, errors="replace").stdout
     for title in ("Diplomacy: three decades of ties", "Claims ledger", "Data catalogue and sources"):
         assert title.upper() in text.upper()
     assert f"Fig. {chapter_number('chapters/diplomacy')}.1" in text  # numbered as in the HTML
