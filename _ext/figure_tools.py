@@ -230,7 +230,22 @@ def _aggregates_outdated(app, env, added, changed, removed):
     return []
 
 
+def _data_bibliography(app, config):
+    """Write the data sources' BibTeX (from datapackage.json) and add it to the bibliography."""
+    from kzaz import bib
+
+    target = _build_dir() / "data_sources.bib"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = bib.entries()
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    rel = target.relative_to(Path(app.srcdir)).as_posix()
+    if rel not in config.bibtex_bibfiles:
+        config.bibtex_bibfiles = [*config.bibtex_bibfiles, rel]
+
+
 def setup(app):
+    app.connect("config-inited", _data_bibliography)
     app.add_node(ledger_placeholder)
     app.add_directive("claims-ledger", ClaimsLedger)
     app.add_post_transform(FillLedger)

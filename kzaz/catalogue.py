@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data
+from . import bib, data
 
 TIME_TYPES = {"year", "date", "partialdate"}
 READS_ALL_DATA = True  # scripts/build.py: a notebook using this module depends on every data file
@@ -39,10 +39,11 @@ def describe(res: dict, data_prefix: str = "../data/") -> str:
     for f in res["schema"]["fields"]:
         lines.append(f"| `{f['name']}` | {f.get('type', 'string')} | {f.get('unit', '')} | {f.get('description', '')} |")
     lines += ["", "Sources:", ""]
-    for s in res.get("sources", []):
+    for i, s in enumerate(res.get("sources", [])):
         dates = ", ".join(f"{k.replace('date_', '')} {v}" for k, v in s.items() if k.startswith("date_"))
         title = f"[{s['title']}]({s['path']})" if "path" in s else s["title"]
-        lines.append(f"- {s.get('publisher', '')}: {title}" + (f" ({dates})" if dates else ""))
+        lines.append(f"- {s.get('publisher', '')}: {title}" + (f" ({dates})" if dates else "")
+                     + f" {{cite:p}}`{bib.key(name, i)}`")
     licences = ", ".join(lic.get("title", lic["name"]) for lic in res.get("licenses", []))
     if licences:
         lines += ["", f"Licence: {licences}."]

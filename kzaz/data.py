@@ -24,6 +24,7 @@ from . import paths
 # A calendar date, or a date known only to the month or year ("2004", "2004-05").
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LISTED = 20  # problems listed in one error before "... and N more"
+LOADED: set[str] = set()  # resources loaded in this kernel, for kzaz.bib.cite_data()
 
 
 class DataError(ValueError):
@@ -77,10 +78,13 @@ def load(name: str, package_path: Path | None = None):
         raise DataError([f"{res.rel}: file is missing (declared as resource '{name}')"])
     fmt = res.spec.get("format", "csv")
     if fmt == "csv":
-        return _load_csv(res)
-    if fmt == "geojson":
-        return _load_geojson(res)
-    raise DataError([f"{res.rel}: unsupported format '{fmt}'"])
+        table = _load_csv(res)
+    elif fmt == "geojson":
+        table = _load_geojson(res)
+    else:
+        raise DataError([f"{res.rel}: unsupported format '{fmt}'"])
+    LOADED.add(name)
+    return table
 
 
 def sources(name: str, package_path: Path | None = None) -> list[dict]:

@@ -25,3 +25,28 @@ def test_catalogue_page_lists_every_resource_with_a_download(html_dir):
         assert m, f"no download link for {res['name']}"
         assert (html_dir / "chapters" / m.group(1)).resolve().read_bytes() == (data.paths.DATA_DIR / res["path"]).read_bytes()
         assert plain(res["title"]) in plain(html)
+
+
+def test_bibliography_has_one_entry_per_data_source():
+    import pybtex.database
+
+    from kzaz import bib
+
+    db = pybtex.database.parse_string(bib.entries(), "bibtex")
+    n_sources = sum(len(r.get("sources", [])) for r in data.read_package()["resources"])
+    assert len(db.entries) == n_sources
+    wb = db.entries["data-wb-gdp-population-1"]
+    assert wb.fields["url"] == "https://data.worldbank.org/indicator/NY.GDP.MKTP.CD"
+
+
+def test_each_chapter_cites_the_data_it_used(html_dir):
+    for chapter in ("diplomacy", "transport", "energy", "agriculture_trade", "ots_culture"):
+        page = (html_dir / "chapters" / f"{chapter}.html").read_text()
+        m = re.search(r"Data used in this chapter: (.*?)</p>", page, flags=re.S)
+        assert m, chapter
+        assert len(re.findall(r'href="sources\.html#', m.group(1))) >= 1, chapter
+    # The bibliography (:all:) lists every data source of the package.
+    refs = plain((html_dir / "chapters" / "sources.html").read_text())
+    for res in data.read_package()["resources"]:
+        for src in res["sources"]:
+            assert plain(src["title"])[:40].lower() in refs.lower(), src["title"]
