@@ -102,7 +102,8 @@ def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
 
 def fingerprint(nb: Path, root: Path = ROOT) -> str:
     h = hashlib.sha256()
-    inputs = data_dependencies(nb, root) + sorted((root / "kzaz").glob("*.py"))
+    # CITATION.cff: the how-to-cite page reads it.
+    inputs = data_dependencies(nb, root) + sorted((root / "kzaz").glob("*.py")) + [root / "CITATION.cff"]
     for f in inputs:
         h.update(f.relative_to(root).as_posix().encode())
         h.update(f.read_bytes() if f.exists() else b"<missing>")
