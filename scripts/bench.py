@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "results.json"
-COPY = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", "data", "kzaz", "_ext", "scripts"]
+COPY = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext", "scripts"]
 CHANGED_CHAPTER = "chapters/diplomacy.md"
 
 

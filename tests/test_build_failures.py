@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "chapters", "data", "kzaz", "_ext", "scripts"]
+SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext", "scripts"]
 
 
 def copy_book(dest: Path) -> Path:

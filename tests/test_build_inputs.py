@@ -16,7 +16,7 @@ spec.loader.exec_module(build)
 @pytest.fixture
 def book(tmp_path):
     """A copy of the book's sources (not its build) to change freely."""
-    for name in ("intro.md", "chapters", "data", "kzaz"):
+    for name in ("intro.md", "CITATION.cff", "chapters", "data", "kzaz"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
