@@ -120,6 +120,24 @@ def test_one_figure_used_per_year_and_every_year_covered():
     assert (used["period_start"].str.endswith("-01") & used["period_end"].str.endswith("-12")).all()
 
 
+def test_2025_keeps_both_reported_plans_and_flags_the_unnamed_period():
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    plans = btc[(btc["status"] == "plan") & (btc["period_start"] == "2025-01") & (btc["period_end"] == "2025-12")]
+    assert sorted(plans["value_mt"]) == [1.2, 1.7]
+    assert plans["source_url"].nunique() == 2 and not plans["book_uses"].any()
+    # Only the Day.Az figure, whose article names no period, is flagged.
+    assert btc.index[~btc["period_stated"]].tolist() == ["btc-2025"]
+
+
+def test_field_specific_agreement_is_only_compared_with_that_fields_oil():
+    deals = data.load("oil_btc_agreements").set_index("agreement_id")
+    assert deals.loc["socar-kmg-2022", "oil"] == "Tengiz"
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    like = units.percent_of(btc.loc["btc-2023-tengiz", "value_mt"], deals.loc["socar-kmg-2022", "volume_max_mt_per_year"],
+                            whole_name="Tengiz ceiling")
+    assert like == pytest.approx(70.5, abs=0.1)
+
+
 def test_agreements_and_capacity():
     deals = data.load("oil_btc_agreements").set_index("agreement_id")
     assert deals.loc["socar-kmg-2022", "volume_max_mt_per_year"] == 1.5
@@ -221,3 +239,71 @@ def test_claims_have_their_verdicts(energy_html):
     text = page_text(energy_html)
     assert re.search(r"C12 .*? supported Kazakh oil has been shipped", text)
     assert re.search(r"C13 .*? partly supported The three governments", text)
+
+
+def test_agreement_use_is_like_for_like_on_the_page(energy_html):
+    text = page_text(energy_html).replace("’", "'")
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    deals = data.load("oil_btc_agreements").set_index("agreement_id")
+    tengiz = 100 * btc.loc["btc-2023-tengiz", "value_mt"] / deals.loc["socar-kmg-2022", "volume_max_mt_per_year"]
+    assert f"Set against the Tengiz oil shipped, shipments used {tengiz:.0f}% in 2023" in text
+    total25 = 100 * btc.loc["btc-2025", "value_mt"] / deals.loc["socar-kmg-2024", "volume_max_mt_per_year"]
+    assert f"{total25:.0f}% in 2025" in text
+    # The all-oil total is never divided by the Tengiz-only ceiling.
+    wrong = 100 * btc.loc["btc-2023-kto", "value_mt"] / deals.loc["socar-kmg-2022", "volume_max_mt_per_year"]
+    assert f"used {wrong:.0f}% in 2023" not in text
+
+
+def test_who_gave_the_added_up_figures_comes_from_the_rows(energy_html):
+    text = page_text(energy_html).replace("’", "'")
+    btc = data.load("oil_kaz_via_btc").set_index("figure_id")
+    assert f"{btc.loc['btc-2024-01-10', 'reported_by']}'s for January–October 2024" in text
+    assert "KazTransOil's figures for 2023 and for January–October 2024" not in text
+
+
+def test_2025_plans_and_uncertain_period_are_shown(energy_html):
+    text = page_text(energy_html)
+    assert "1.2 Mt (The Caspian Post" in text and "1.7 Mt (Star (Anadolu Agency" in text
+    assert "names no period" in text
+
+
+def test_c12_says_the_first_year_came_before_the_agreements(energy_html):
+    text = page_text(energy_html)
+    deals = data.load("oil_btc_agreements")
+    first_from = int(deals[deals["kind"] == "agreement"]["applies_from"].min()[:4])
+    assert first_from == 2023
+    assert re.search(r"C12 .*? supported .*?The shipments of 2022 came before the first SOCAR–KazMunayGas agreement", text)
+
+
+def test_c13_reason_follows_the_data(energy_html):
+    text = page_text(energy_html)
+    green = data.load("green_energy_caspian")
+    assert green["capacity_mw"].isna().all() and green["project_cost_usd"].isna().all()
+    assert re.search(r"C13 .*? partly supported .*?No source gives the link's capacity or cost", text.replace("’", "'"))
+    lo, hi = green["amount_usd"].max() / 1e6, green["amount_usd"].sum() / 1e6
+    assert f"between {lo:.2f} and {hi:.3f} million US dollars" in text
+
+
+def test_electricity_text_uses_the_latest_year_without_a_break(energy_html):
+    text = page_text(energy_html).replace("’", "'")
+    owid = data.load("owid_energy_kaz_aze").set_index(["country", "year"])
+    last = int(owid.index.get_level_values("year").max())
+    # Azerbaijan's solar falls from a material value to zero in the last year: the text uses the year before.
+    assert owid.loc[("Azerbaijan", last - 1), "solar_electricity"] >= 0.05
+    assert not owid.loc[("Azerbaijan", last), "solar_electricity"] > 0
+    assert f"the text uses {last - 1}, the latest year without such a break" in text
+    aze = owid.loc[("Azerbaijan", last - 1), "renewables_share_elec"]
+    assert f"{aze:.1f}% in Azerbaijan" in text
+    assert re.search(r"C13 .*?% in Azerbaijan \(" + str(last - 1) + r"\)", text)
+
+
+def test_chart_titles_take_their_years_from_the_data(energy_html):
+    owid = data.load("owid_energy_kaz_aze")
+    first, last = int(owid["year"].min()), int(owid["year"].max())
+    assert f"Electricity generation by source, {first}–{last}" in energy_html
+    assert f"Renewables' share of electricity, {first}–{last}" in energy_html.replace("&#x27;", "'").replace("\u2019", "'")
+
+
+def test_share_of_lifted_oil_is_a_range(energy_html):
+    text = page_text(energy_html)
+    assert re.search(r"about \d\.\d ?– ?\d\.\d% of what was lifted", text)
