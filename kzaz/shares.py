@@ -116,3 +116,61 @@ def implied_base(value: float, multiple: float, rounding: float = 0.0) -> Implie
     if multiple <= 0 or multiple - rounding <= 0:
         raise ValueError(f"the multiple must stay positive: {multiple} +/- {rounding}")
     return Implied(low=value / (multiple + rounding), mid=value / multiple, high=value / (multiple - rounding))
+
+
+# ---------------------------------------------------------------- a share claimed for one supplier
+
+SHARE_CLOSE_POINTS = 5.0
+
+
+@dataclass(frozen=True)
+class ShareEvidence:
+    """What the figures for one period say about a claimed supplier share (see `judge_supplier_share`)."""
+    verdict: str
+    importer: pd.DataFrame       # shares from the importer's statistics or officials
+    exporter_stats: pd.DataFrame  # shares from the exporter's statistics (not statements)
+    statements: pd.DataFrame     # shares only stated by the exporter's officials (no period or base to check)
+    close: pd.DataFrame          # usable figures on the claim's product base within SHARE_CLOSE_POINTS
+    competitor_majority: pd.DataFrame  # importer-side shares above 50% for another supplier
+
+
+def judge_supplier_share(claimed: float, supplier: str, importer: str, claim_base: str,
+                         shares: pd.DataFrame) -> ShareEvidence:
+    """Judge a claim that `supplier` had `claimed` % of `importer`'s imports of `claim_base`.
+
+    `shares` holds supplier_share rows for the claim's period, with columns `supplier`, `value`
+    (percent), `reported_by`, `basis` and `commodity`. Denominator of every share: whatever
+    the source divided by (its stated total imports), which is why the product base matters.
+
+    - Usable evidence is the importer's own figures (`reported_by == importer`) and the
+      supplier country's *statistics*; a figure whose basis is a statement by an official of
+      the supplier country (an interested party, usually with no months or product base) is
+      never enough on its own.
+    - "supported": a usable figure on the claim's product base lies within
+      SHARE_CLOSE_POINTS of the claim.
+    - "not supported": usable figures exist and all give the supplier less than half, or the
+      importer's figures give another supplier more than half.
+    - "partly supported": a usable figure gives the supplier more than half (it is the main
+      supplier) but none is close to the claimed share on the same base.
+    - "not verifiable": no usable figure.
+    """
+    need = {"supplier", "value", "reported_by", "basis", "commodity"}
+    if need - set(shares.columns):
+        raise KeyError(f"columns not in the table: {sorted(need - set(shares.columns))}")
+    own = shares[shares["supplier"] == supplier]
+    is_statement = own["basis"].str.contains("statement", case=False)
+    importer_rows = own[own["reported_by"] == importer]
+    exporter_stats = own[(own["reported_by"] != importer) & ~is_statement]
+    statements = own[(own["reported_by"] != importer) & is_statement]
+    usable = pd.concat([importer_rows, exporter_stats])
+    close = usable[(usable["commodity"] == claim_base) & ((usable["value"] - claimed).abs() <= SHARE_CLOSE_POINTS)]
+    others = shares[(shares["supplier"] != supplier) & (shares["reported_by"] == importer) & (shares["value"] > 50)]
+    if len(close):
+        verdict = "supported"
+    elif len(others) or (len(usable) and (usable["value"] < 50).all()):
+        verdict = "not supported"
+    elif (usable["value"] > 50).any():
+        verdict = "partly supported"
+    else:
+        verdict = "not verifiable"
+    return ShareEvidence(verdict, importer_rows, exporter_stats, statements, close, others)

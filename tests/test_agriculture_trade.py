@@ -84,6 +84,25 @@ def test_grain_table_holds_sourced_figures_only_and_not_the_claimed_85():
     assert 85 not in set(kz_2025["value"])  # no source was found for it
     assert set(kz_2025["reported_by"]) == {"Kazakhstan"}  # no Azerbaijani 2025 share was found
     assert g.set_index("figure_id").loc["az-2024-russia-share", "value"] == 90.2
+    # The source does not say whether Russia's 2024 share is of value or tonnes; the row says so.
+    assert "value or of tonnes" in g.set_index("figure_id").loc["az-2024-russia-share", "note"]
+    # Two Kazakh new-crop figures for autumn 2025 disagree on the year-earlier base; both are kept.
+    ktz, moa = g.set_index("figure_id").loc[["kz-2025m09-10-newcrop", "kz-2025m09-newcrop-moa"]].itertuples()
+    assert (ktz.value, ktz.growth_multiple, moa.value, moa.growth_multiple) == (56000, 3.1, 65000, 1.3)
+    assert ktz.value / ktz.growth_multiple < 0.5 * moa.value / moa.growth_multiple
+
+
+def test_investment_keeps_both_march_2024_figures_and_the_2022_ones():
+    inv = data.load("investment_figures").set_index("figure_id")["value"]
+    assert inv["stock-2024-03-aze"] == 215 and inv["stock-2024-03-aze-commission"] == 211.4
+    assert inv["stock-2022-10-kaz"] == 100 and inv["stock-2022-10-aze"] == 204
+
+
+def test_a_turnover_figure_without_a_stated_period_is_flagged():
+    t = data.load("bilateral_trade").set_index("figure_id")
+    assert not t.loc["az-2023-04-turnover-unstated", "period_stated"]
+    assert t.loc["az-2023-04-turnover-unstated", "value_musd"] == 680
+    assert t.drop("az-2023-04-turnover-unstated")["period_stated"].all()
 
 
 # ------------------------------------------------------------------ helpers
@@ -128,6 +147,28 @@ def test_residual_percent_ratio_and_implied_base():
     assert base.low < base.mid < base.high
     with pytest.raises(ValueError):
         shares.implied_base(10, 0.0)
+
+
+def _shares(*rows):
+    return pd.DataFrame(rows, columns=["supplier", "value", "reported_by", "basis", "commodity"])
+
+
+def test_supplier_share_claim_is_judged_on_importer_side_figures_only():
+    judge = lambda df: shares.judge_supplier_share(85, "Kazakhstan", "Azerbaijan", "grain", df).verdict  # noqa: E731
+    amb = ("Kazakhstan", 80, "Kazakhstan", "ambassador's statement", "wheat")
+    # An interested official's statement alone decides nothing.
+    assert judge(_shares(amb)) == "not verifiable"
+    assert judge(_shares(("Kazakhstan", 85, "Kazakhstan", "ambassador's statement", "grain"))) == "not verifiable"
+    # Any Azerbaijani basis counts (not only the two statistics committees); a low figure refutes the claim.
+    assert judge(_shares(amb, ("Kazakhstan", 30, "Azerbaijan", "Ministry of Agriculture", "grain"))) == "not supported"
+    assert judge(_shares(amb, ("Russia", 70, "Azerbaijan", "official statistics, as cited", "wheat"))) == "not supported"
+    # Close on the claim's base: supported; close only on another base: main supplier, partly supported.
+    assert judge(_shares(("Kazakhstan", 82, "Azerbaijan", "State Customs Committee", "grain"))) == "supported"
+    assert judge(_shares(("Kazakhstan", 84, "Azerbaijan", "State Customs Committee", "wheat"))) == "partly supported"
+    assert judge(_shares(("Kazakhstan", 60, "Azerbaijan", "State Customs Committee", "grain"))) == "partly supported"
+    assert judge(_shares(("Kazakhstan", 60, "Kazakhstan", "Bureau of National Statistics", "grain"))) == "partly supported"
+    with pytest.raises(KeyError):
+        shares.judge_supplier_share(85, "Kazakhstan", "Azerbaijan", "grain", pd.DataFrame({"value": [1]}))
 
 
 def test_periods():
@@ -207,5 +248,22 @@ def test_claims_c14_to_c18_have_verdicts_and_c14_a_confidence(page):
         assert re.search(rf"{cid} .*? (supported|partly supported|not supported|not verifiable) ", text), cid
     m = re.search(r"The book rates the claim (partly supported|not supported|not verifiable|supported) with (\w+) "
                   r"confidence", text)
-    assert m and m.group(2) == "low"
-    assert "No source gives 85%" in text
+    g = data.load("grain_imports_azerbaijan")
+    s25 = g[(g["metric"] == "supplier_share") & g["period_start"].str.startswith("2025")]
+    expected = shares.judge_supplier_share(85, "Kazakhstan", "Azerbaijan", "grain", s25).verdict
+    assert m and m.group(1) == expected and m.group(2) == "low"
+    assert expected == "not verifiable"  # today's data: only the ambassador's statement for 2025
+    assert f"C14 In 2025 Kazakhstan became" in text and f"{expected} No source gives 85%" in text
+    assert f"we found 0 Azerbaijani shares and {len(s25)} Kazakh official statement" in text
+
+
+def test_text_qualifies_fao_and_the_two_counts(page):
+    text = text_of(page)
+    assert "agrees independently" not in text and "built from the same Azerbaijani declarations" in text
+    assert "runs the same way whenever" not in text and "typically accounts for a few per cent" not in text
+    tr = data.load("bilateral_trade").set_index("figure_id")["value_musd"]
+    assert f"already {100 * tr['az-2022m01-08-turnover'] / tr['kz-2022-turnover']:.0f}% of Kazakhstan" in text
+    t = data.load("fao_trade_kz_az")
+    w = t[(t["reporter_code"] == "AZE") & (t["item"] == "Wheat") & (t["flow"] == "import") & (t["year"] == 2024)]
+    rus = 100 * w.loc[w["partner_code"] == "RUS", "value_kusd"].sum() / w["value_kusd"].sum()
+    assert f"against Russia" in text and f"{rus:.1f}%. Azerbaijan" in text
