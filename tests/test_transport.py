@@ -222,3 +222,52 @@ def test_page_gives_a_verdict_for_each_transport_claim(page):
         m = re.search(rf"{cid} .*? (supported|partly supported|not supported|not verifiable) ", text)
         assert m, f"no verdict for {cid}"
     assert re.search(r"C08 .*? supported ", text) and re.search(r"C11 .*? partly supported ", text)
+
+
+# ------------------------------------------------------------- review fixes (C07-C11)
+
+
+def test_scopes_and_caveats_of_the_cargo_rows():
+    cargo = data.load("titr_cargo").set_index("figure_id")
+    # The 2021 container figure is the TITR Association's, so it counts only its members.
+    assert cargo.loc["teu-2021-association", "scope"] == "association"
+    # The 2025 tonnage could not be found again in its source: it is flagged, and only it.
+    flagged = cargo.index[cargo["caveat"].fillna("") == "not reconfirmed"].tolist()
+    assert flagged == ["titr-official-2025"]
+    # BTK capacity before and after the upgrade (1 and 5 Mt a year).
+    assert (cargo.loc["btk-capacity-before-upgrade", "value"], cargo.loc["btk-capacity-2025", "value"]) == (1, 5)
+
+
+def test_joint_venture_of_the_railways_is_recorded():
+    docs = data.load("corridor_documents")
+    jv = docs[docs["document"] == "joint_venture_2023"].set_index("statement_id")
+    assert set(jv["date"]) == {"2023-06-22", "2023-10-26"}
+    assert set(jv.loc["jv-agreement-azernews", "parties"].split(";")) == {"AZE", "GEO", "KAZ"}
+    assert not (docs["document"] == "roadmap_update").any()  # no 2024 roadmap update was found
+
+
+def test_both_horadiz_aghband_lengths_are_kept_and_only_one_fits(legs):
+    pub = data.load("published_distances").set_index("figure_id")["km"]
+    assert (pub["horadiz-aghband"], pub["horadiz-aghband-apa"]) == (110.4, 140.6)
+    drawn = routes.path_km(legs, "zangezur", "horadiz", "aghband")
+    assert routes.within_tolerance(drawn, pub["horadiz-aghband"])
+    assert not routes.within_tolerance(drawn, pub["horadiz-aghband-apa"])
+
+
+def test_page_states_falls_and_verdicts_computed_from_the_data(page, legs):
+    text = text_of(page)
+    cargo = data.load("titr_cargo").set_index("figure_id")["value"]
+    series = {y: cargo[f"titr-official-{y}"] for y in range(2019, 2026)}
+    falls = [y for y in range(2020, 2026) if series[y] < series[y - 1]]
+    assert falls == [2021, 2025]
+    assert "after a fall in volume, as in 2021" in text and "first fall" not in text
+    # Tonnage and containers compared over the same years (2022 to 2025).
+    teu = cargo["teu-2025-ministry"] / cargo["teu-2022-balykbayev"]
+    assert f"tonnage grew {series[2025] / series[2022]:.1f} times and containers {teu:.1f} times" in text
+    assert "could not be found again" in text
+    assert re.search(r"C07 .*? supported .*?joint operators: yes", text)
+    assert re.search(r"C09 .*? partly supported .*?no update of the roadmap agreed in 2024", text)
+    # The in-service range excludes the line being restored in Nakhchivan.
+    georgia = routes.path_km(legs, "middle_corridor", "baku_alat_port", "kars")
+    armenia = routes.path_km(legs, "zangezur", "baku_alat_port", "kars")
+    assert f"Alat to Kars: {abs(armenia - georgia):,.0f} km" in page
