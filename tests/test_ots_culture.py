@@ -75,8 +75,22 @@ def test_the_bodies_named_in_c20_are_all_in_the_table_with_a_tie():
     bodies = data.load("ots_bodies").set_index("short_name")
     named = bodies[bodies["named_in_claim"]]
     assert set(named.index) == {"TURKSOY", "TURKPA", "TCHF"}
-    assert (named["ots_link"].str.len() > 0).all()
+    assert named["ots_tie"].to_dict() == {"TURKSOY": "listed by the OTS", "TURKPA": "listed by the OTS",
+                                          "TCHF": "summit decision"}
+    # The Turkic Academy's tie rests on its own description, which C20's verdict does not count.
+    assert bodies.loc["Turkic Academy", "ots_tie"] == "own statement"
     assert bodies.loc["TURKPA", "founded"] == "2008-11-21" and bodies.loc["TURKSOY", "founded"] == "1993"
+
+
+def test_northern_cyprus_status_is_attributed_and_marked_disputed(summits):
+    members = data.load("ots_membership").set_index("party_id")
+    assert members["status_disputed"].to_dict() == {p: p == "CYN" for p in members.index}
+    cyn = members.loc["CYN"]
+    assert "Listed by the OTS" in cyn["since_event"] and "Disputed" in cyn["since_event"]
+    assert "mfa.gov.tr" not in cyn["source_url"]  # Türkiye's ministry is a party; it is only a further source
+    assert "mfa.gov.cy" in cyn["alt_source_url"]
+    outcome = summits.set_index("summit_id").loc["ots-09-2022", "outcome"]
+    assert "listed by the OTS as an observer" in outcome and "disputed" in outcome and "admitted" not in outcome
 
 
 def test_known_figures():
