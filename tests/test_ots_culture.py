@@ -156,3 +156,57 @@ def test_claims_c19_c20_have_verdicts_and_c21_is_only_cross_referenced(page, htm
     dipl = text_of((html_dir / "chapters" / "diplomacy.html").read_text())
     verdict = re.search(r"C21 .*? (partly supported|not supported|supported|not verifiable) ", dipl).group(1)
     assert f"whose verdict is {verdict} ;" in text
+
+
+def test_early_summits_are_not_said_to_lack_any_structure(page, summits):
+    text = text_of(page)
+    s = summits.set_index("summit_id")
+    assert "with no organisation behind them" not in text
+    year_1996, year_1998 = int(s.loc["tss-04-1996", "date"][:4]), int(s.loc["tss-05-1998", "date"][:4])
+    assert f"Tashkent ({year_1996}) the leaders decided to set up a secretariat" in text
+    assert f"({year_1998}) they adopted its statute" in text
+    assert "started work at the last summit of the old series, in Istanbul" in text
+
+
+def test_page_says_which_day_it_uses_where_sources_disagree_and_why(page, summits):
+    text = text_of(page)
+    disputed = summits.dropna(subset=["date_alt"])
+    assert len(disputed) == 2
+    for r in disputed.itertuples():
+        day = f"{int(r.date[8:])} "
+        assert f"for {r.host_city} ({r.date[:4]}) the book uses {day}" in text, r.summit_id
+    assert "in each case the day comes from a dated official or news report, preferred to the Wikipedia list" in text
+
+
+def aria_label(page, start):
+    m = re.search(r'aria-label="(' + re.escape(start) + r'[^"]*)"', page)
+    assert m, start
+    return m.group(1)
+
+
+def test_hosts_alt_text_follows_the_totals_and_keeps_ties(page, summits):
+    label = aria_label(page, "Horizontal bars of summits hosted")
+    names = {"TUR": "Türkiye", "AZE": "Azerbaijan", "KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan", "UZB": "Uzbekistan",
+             "HUN": "Hungary"}
+    totals = summits[summits["mode"] == "in person"]["host_country"].map(names).value_counts()
+    assert totals["Kazakhstan"] == totals["Kyrgyzstan"]  # the tie the old typed alt text got wrong
+    assert "third" not in label
+    positions = {c: label.index(c) for c in totals.index}
+    ordered = sorted(totals.index, key=positions.get)
+    assert [totals[c] for c in ordered] == sorted(totals, reverse=True)
+    assert f"{totals['Kazakhstan']} each" in label
+
+
+def test_map_timeline_and_bodies_alt_texts_come_from_the_data(page, summits):
+    members = data.load("ots_membership")
+    label = aria_label(page, "Map from Hungary")
+    n_members = int(members["status"].isin(["founding member", "member"]).sum())
+    assert f"{n_members} member states are coloured" in label
+    assert "Northern Cyprus (2022)" in label and "disputed" in label
+    timeline = aria_label(page, "Timeline of summits")
+    first, last = summits["date"].str[:4].min(), summits["date"].str[:4].max()
+    assert first in timeline and last in timeline
+    bodies = data.load("ots_bodies")
+    blabel = aria_label(page, "Dot chart of founding dates")
+    for r in bodies.itertuples():
+        assert f"{r.short_name} {r.founded[:4]} in {r.seat_city}" in blabel, r.short_name
