@@ -15,6 +15,11 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
+def tight(text: str) -> str:
+    """Page text without the spaces that tags leave inside brackets and before punctuation."""
+    return re.sub(r"\s+([),.;:])", r"\1", re.sub(r"\(\s+", "(", text))
+
+
 @pytest.fixture(scope="module")
 def summits():
     return data.load("ots_summits")
@@ -159,7 +164,7 @@ def test_claims_c19_c20_have_verdicts_and_c21_is_only_cross_referenced(page, htm
 
 
 def test_early_summits_are_not_said_to_lack_any_structure(page, summits):
-    text = text_of(page)
+    text = tight(text_of(page))
     s = summits.set_index("summit_id")
     assert "with no organisation behind them" not in text
     year_1996, year_1998 = int(s.loc["tss-04-1996", "date"][:4]), int(s.loc["tss-05-1998", "date"][:4])
@@ -169,7 +174,7 @@ def test_early_summits_are_not_said_to_lack_any_structure(page, summits):
 
 
 def test_page_says_which_day_it_uses_where_sources_disagree_and_why(page, summits):
-    text = text_of(page)
+    text = tight(text_of(page))
     disputed = summits.dropna(subset=["date_alt"])
     assert len(disputed) == 2
     for r in disputed.itertuples():
@@ -210,3 +215,25 @@ def test_map_timeline_and_bodies_alt_texts_come_from_the_data(page, summits):
     blabel = aria_label(page, "Dot chart of founding dates")
     for r in bodies.itertuples():
         assert f"{r.short_name} {r.founded[:4]} in {r.seat_city}" in blabel, r.short_name
+
+
+def test_prose_verdicts_are_the_computed_ones(page):
+    text = tight(text_of(page))
+    bodies = data.load("ots_bodies")
+    named = bodies[bodies["named_in_claim"]]
+    n_tied = int(named["ots_tie"].isin(["listed by the OTS", "summit decision"]).sum())
+    expected = "supported" if n_tied == len(named) else "partly supported" if n_tied else "not supported"
+    assert f"On the bodies around the OTS (C20) the book's verdict is {expected}: {n_tied} of the {len(named)} bodies" in text
+    c19 = re.search(r"C19 .*? (partly supported|not supported|supported|not verifiable) ", text).group(1)
+    assert f"On the number of areas (C19) it is {c19}." in text
+    assert "the bodies it names are all tied" not in text and "rates it only partly supported" not in text
+
+
+def test_article_date_and_threshold_come_from_the_data(page):
+    from kzaz import claims
+    published = data.sources("claims")[0]["date_published"]
+    assert published == "2025-10-20"
+    threshold = re.search(r"more than (\d+)", claims.claim_text("C19")).group(1)
+    text = tight(text_of(page))
+    assert f"spans more than {threshold} areas of cooperation" in text
+    assert f"claim C19: more than {threshold}" in page  # the chart's rule label, in the spec
