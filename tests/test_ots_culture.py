@@ -17,6 +17,7 @@ def text_of(html: str) -> str:
 
 def tight(text: str) -> str:
     """Page text without the spaces that tags leave inside brackets and before punctuation."""
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')  # the theme's smart quotes
     return re.sub(r"\s+([),.;:])", r"\1", re.sub(r"\(\s+", "(", text))
 
 
