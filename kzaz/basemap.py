@@ -36,7 +36,8 @@ PROJECTION = {"type": "conicEqualArea", "parallels": [35, 52], "rotate": [-55, 0
 _GEOD = Geod(ellps="WGS84")
 
 
-def _clip(gdf: gpd.GeoDataFrame, bbox) -> gpd.GeoDataFrame:
+def clip(gdf: gpd.GeoDataFrame, bbox) -> gpd.GeoDataFrame:
+    """Features intersecting a lon/lat box, cut to it."""
     box = shapely.box(*bbox)
     out = gdf[gdf.intersects(box)].copy()
     out["geometry"] = out.geometry.intersection(box)
@@ -44,11 +45,11 @@ def _clip(gdf: gpd.GeoDataFrame, bbox) -> gpd.GeoDataFrame:
 
 
 def countries(bbox=REGION) -> gpd.GeoDataFrame:
-    return _clip(data.load("geo_countries"), bbox)
+    return clip(data.load("geo_countries"), bbox)
 
 
 def caspian(bbox=REGION) -> gpd.GeoDataFrame:
-    return _clip(data.load("geo_caspian"), bbox)
+    return clip(data.load("geo_caspian"), bbox)
 
 
 def for_vega(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

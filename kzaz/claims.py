@@ -14,6 +14,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from . import data, paths
+from .markdown import cell
 from .numbers import glue_value
 
 VERDICTS = ("supported", "partly supported", "not supported", "not verifiable")
@@ -63,9 +64,6 @@ def anchor(claim_id: str) -> str:
 
 def markdown_table(assessments: list[Assessment]) -> str:
     """A MyST table of claims, verdicts, reasons and evidence."""
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
     rows = ["| Claim | What the article says | Verdict | Why | Evidence |", "|---|---|---|---|---|"]
     for a in assessments:
         rows.append(f"| <span id=\"{anchor(a.claim_id)}\"></span>{a.claim_id} | {cell(a.claim)} | **{a.verdict}** "

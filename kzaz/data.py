@@ -49,6 +49,20 @@ class Resource:
         return f"data/{self.spec['path']}"
 
 
+def message(file: str, row, field: str, text: str) -> str:
+    """The one way a data problem is reported: file, spreadsheet row (or '-'), field."""
+    return f"{file}, row {row}, field '{field}': {text}"
+
+
+def problem(name: str, row, field: str, text: str, package_path: Path | None = None) -> str:
+    """A problem found by a notebook's cross-field check, in the loader's format."""
+    return message(resource(name, package_path).rel, row, field, text)
+
+
+def fail(name: str, row, field: str, text: str) -> None:
+    raise DataError([problem(name, row, field, text)])
+
+
 def read_package(package_path: Path | None = None) -> dict:
     package_path = Path(package_path or paths.DATAPACKAGE)
     try:
@@ -149,7 +163,7 @@ def _check_field(res: Resource, values: pd.Series, field: dict):
     parsed: list = []
 
     def bad(i, msg):
-        problems.append(f"{res.rel}, row {_row(i)}, field '{name}': {msg}")
+        problems.append(message(res.rel, _row(i), name, msg))
 
     for i, text in enumerate(values):
         text = text.strip()
@@ -231,10 +245,8 @@ def _check_primary_key(res: Resource, raw: pd.DataFrame) -> list[str]:
     for i, values in enumerate(raw[key].itertuples(index=False, name=None)):
         if values in first:
             shown = ", ".join(f"{k}={v!r}" for k, v in zip(key, values))
-            problems.append(
-                f"{res.rel}, row {_row(i)}, field '{'+'.join(key)}': duplicate primary key ({shown}) "
-                f"already used in row {_row(first[values])}"
-            )
+            problems.append(message(res.rel, _row(i), "+".join(key),
+                                    f"duplicate primary key ({shown}) already used in row {_row(first[values])}"))
         else:
             first[values] = i
     return problems

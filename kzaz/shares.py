@@ -71,15 +71,18 @@ def residual_share(*reported_pct: float) -> float:
     return 100.0 - total
 
 
-def percent_of(value: float, total: float) -> float:
-    """`value` as a percentage of `total` (both in the same unit, e.g. US$).
+def percent_of(value: float, total: float, *, whole_name: str = "the total") -> float:
+    """`value` as a percentage of `total` (both in the same unit), the book's one share function.
 
-    Denominator: `total`, as given (for trade as % of GDP, that country's GDP in the same
-    year and currency). A missing or non-positive total raises ValueError rather than
+    Denominator: `total`, as given; `whole_name` says what it is (for trade as % of GDP,
+    that country's GDP in the same year and currency; for oil, e.g. "crude exports") and
+    appears in the error. A missing or non-positive total raises ValueError rather than
     returning a misleading number.
     """
+    if not whole_name:
+        raise ValueError("name the denominator of a share")
     if total is None or pd.isna(total) or total <= 0:
-        raise ValueError(f"the denominator must be a positive number, got {total!r}")
+        raise ValueError(f"cannot take a share of {whole_name} = {total!r}: the denominator must be positive")
     if value is None or pd.isna(value):
         raise ValueError("the value is missing")
     return 100.0 * value / total

@@ -91,12 +91,3 @@ def implied_barrels_per_tonne(thousand_barrels_per_day: float, million_tonnes: f
     """Barrels a tonne implied by a year's production given both ways (days of that year)."""
     days = 366 if calendar.isleap(year) else 365
     return thousand_barrels_per_day * 1e3 * days / (_positive(million_tonnes, "million_tonnes") * 1e6)
-
-
-def percent_of(part: float, whole: float, *, whole_name: str) -> float:
-    """`part` as a percentage of `whole`; the denominator must be named and positive."""
-    if not whole_name:
-        raise ValueError("name the denominator of a share")
-    if whole is None or not whole > 0:
-        raise ValueError(f"cannot take a share of {whole_name} = {whole!r}")
-    return 100.0 * part / whole

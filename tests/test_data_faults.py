@@ -82,3 +82,12 @@ def test_file_not_in_package_is_reported(tiny_package):
 def test_all_problems_are_listed_not_just_the_first(tiny_package):
     msg = error_for(tiny_package, "id,year,value,kind,when\nx1,1,1,z,2001\nx2,2,1,z,2001\n")
     assert msg.startswith("4 data problem(s)")
+
+
+def test_notebook_checks_report_problems_in_the_loaders_format(tiny_package):
+    from kzaz import data
+
+    pkg = tiny_package()
+    assert data.problem("tiny", 3, "value", "is too large", pkg) == "data/tiny.csv, row 3, field 'value': is too large"
+    with pytest.raises(DataError, match="data/diplomacy_events.csv, row 5, field 'date': bad"):
+        data.fail("diplomacy_events", 5, "date", "bad")

@@ -5,7 +5,7 @@ import re
 import pytest
 import shapely
 
-from kzaz import basemap, data, units
+from kzaz import basemap, data, shares, units
 
 HAND_CURATED = ["oil_kaz_via_btc", "oil_btc_agreements", "oil_kaz_exports", "oil_btc_pipeline", "oil_routes",
                 "green_energy_caspian"]
@@ -41,10 +41,10 @@ def test_conversions_refuse_bad_factors_and_unnamed_shares():
     with pytest.raises(ValueError, match="barrels_per_tonne"):
         units.tonnes_to_barrels(1.0, barrels_per_tonne=0)
     with pytest.raises(ValueError, match="name the denominator"):
-        units.percent_of(1, 2, whole_name="")
+        shares.percent_of(1, 2, whole_name="")
     with pytest.raises(ValueError, match="crude exports"):
-        units.percent_of(1, 0, whole_name="crude exports")
-    assert units.percent_of(1.5, 78.7, whole_name="crude exports") == pytest.approx(1.906, abs=0.001)
+        shares.percent_of(1, 0, whole_name="crude exports")
+    assert shares.percent_of(1.5, 78.7, whole_name="crude exports") == pytest.approx(1.906, abs=0.001)
 
 
 def test_implied_barrels_per_tonne_counts_leap_days():
@@ -133,7 +133,7 @@ def test_field_specific_agreement_is_only_compared_with_that_fields_oil():
     deals = data.load("oil_btc_agreements").set_index("agreement_id")
     assert deals.loc["socar-kmg-2022", "oil"] == "Tengiz"
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
-    like = units.percent_of(btc.loc["btc-2023-tengiz", "value_mt"], deals.loc["socar-kmg-2022", "volume_max_mt_per_year"],
+    like = shares.percent_of(btc.loc["btc-2023-tengiz", "value_mt"], deals.loc["socar-kmg-2022", "volume_max_mt_per_year"],
                             whole_name="Tengiz ceiling")
     assert like == pytest.approx(70.5, abs=0.1)
 
@@ -229,7 +229,7 @@ def test_glued_export_share_and_capacity_equal_the_data(energy_html):
     exports = data.load("oil_kaz_exports").set_index("figure_id")
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
     total25 = exports.loc["kz-exports-2025", "value_mt"]
-    share = units.percent_of(btc.loc["btc-2025", "value_mt"], total25, whole_name="crude exports")
+    share = shares.percent_of(btc.loc["btc-2025", "value_mt"], total25, whole_name="crude exports")
     assert f"{share:.1f}% of the {total25:.1f} Mt in 2025" in text
     cap = units.barrels_per_day_to_mt_per_year(1.2e6)
     assert f"that is about {cap:.0f} Mt a year" in text

@@ -97,3 +97,10 @@ def test_setup_picks_the_offline_renderer_outside_jupyter_server(monkeypatch):
     assert alt.renderers.active == "default"
     monkeypatch.delenv("JPY_SESSION_NAME")
     kzaz.setup()
+
+
+def test_markdown_cells_cannot_break_a_table():
+    from kzaz import markdown
+
+    assert markdown.cell("a | b\nc") == "a \\| b c"
+    assert markdown.link("Trend", "https://www.trend.az/") == "[Trend](https://www.trend.az/)"
