@@ -153,10 +153,11 @@ def execute_in_parallel(stale: list[Path], timeout: int = 180) -> None:
     print(f"executed in parallel: {len(result.succeeded)} ok, {len(result.errored)} failed", flush=True)
 
 
-def save_state() -> None:
-    STATE.parent.mkdir(parents=True, exist_ok=True)
-    state = {nb.relative_to(ROOT).as_posix(): fingerprint(nb) for nb in notebooks()}
-    STATE.write_text(json.dumps(state, indent=2) + "\n")
+def save_state(root: Path = ROOT, state_file: Path = STATE) -> None:
+    """Record the inputs of every notebook as just built."""
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state = {nb.relative_to(root).as_posix(): fingerprint(nb, root) for nb in notebooks(root)}
+    state_file.write_text(json.dumps(state, indent=2) + "\n")
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,6 @@
 """scripts/build.py re-runs a notebook when a data file it reads (or the package) changes."""
 
 import importlib.util
-import json
 import shutil
 from pathlib import Path
 
@@ -33,12 +32,17 @@ def test_dependencies_come_from_load_calls(book):
     assert {"wb_gdp_population.csv", "claims.csv"} <= intro and "countries.geojson" not in intro
 
 
-def test_changing_a_data_file_marks_only_its_readers_stale(book):
-    state = book / "state.json"
+def built(book):
+    """The state a successful build leaves: execution outputs present, inputs recorded."""
     for d in (".jupyter_cache", "figures", "claims"):
         (book / d).mkdir()
-    state.write_text(json.dumps({nb.relative_to(book).as_posix(): build.fingerprint(nb, book)
-                                 for nb in build.notebooks(book)}))
+    state = book / "state.json"
+    build.save_state(book, state)
+    return state
+
+
+def test_changing_a_data_file_marks_only_its_readers_stale(book):
+    state = built(book)
     assert build.stale_notebooks(book, state) == []
     with open(book / "data" / "wb_gdp_population.csv", "a") as f:
         f.write("")  # unchanged content keeps the fingerprint
@@ -53,11 +57,7 @@ def test_changing_a_data_file_marks_only_its_readers_stale(book):
 
 
 def test_changing_the_package_marks_every_notebook_stale(book):
-    state = book / "state.json"
-    for d in (".jupyter_cache", "figures", "claims"):
-        (book / d).mkdir()
-    state.write_text(json.dumps({nb.relative_to(book).as_posix(): build.fingerprint(nb, book)
-                                 for nb in build.notebooks(book)}))
+    state = built(book)
     with open(book / "kzaz" / "theme.py", "a") as f:
         f.write("\n# a change\n")
     assert len(build.stale_notebooks(book, state)) == len(build.notebooks(book)) >= 3
