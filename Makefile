@@ -43,8 +43,10 @@ test-deps:
 	  exit 1; \
 	fi
 
-## Open the chapters as notebooks in JupyterLab (MyST files open through jupytext).
+## Open the chapters as notebooks in JupyterLab (a double click opens a MyST chapter
+## as a notebook, through jupytext: scripts/jupyterlab_settings.py).
 lab: $(STAMP)
+	$(BIN)/python scripts/jupyterlab_settings.py
 	cd chapters && ../$(BIN)/jupyter lab
 
 ## PDF edition (charts as images) into _build/latex/kz-az-cooperation.pdf.

@@ -161,41 +161,8 @@ class FillLedger(SphinxPostTransform):
         return row
 
 
-def _is_notebook(app, pagename) -> bool:
-    return "kernelspec" in app.builder.env.metadata.get(pagename, {})
-
-
-def _add_notebook_link(app, pagename, context):
-    """A link to the chapter as a Jupyter notebook (.ipynb), at the top of the page."""
-    if not _is_notebook(app, pagename) or pagename == app.config.root_doc:
-        return
-    href = context["pathto"](f"_notebooks/{pagename}.ipynb", 1)
-    link = (f'<p class="kzaz-notebook-link"><a class="reference download" href="{href}" download>'
-            "Download this chapter as a Jupyter notebook</a> (run it from the <code>chapters/</code> folder of a "
-            "checkout of the repository, with its environment: see the README).</p>")
-    body = context.get("body", "")
-    # After the page title.
-    context["body"] = re.sub(r"(</h1>)", r"\1" + link.replace("\\", "\\\\"), body, count=1)
-
-
 def _on_page(app, pagename, templatename, context, doctree):
     _add_figure_tools(app, pagename, context)
-    _add_notebook_link(app, pagename, context)
-
-
-def _write_notebooks(app, exception):
-    """Each notebook page's source converted to .ipynb (no outputs: they come from running it)."""
-    if exception is not None or app.builder.format != "html":
-        return
-    import jupytext
-
-    for pagename in app.builder.env.found_docs:
-        if not _is_notebook(app, pagename):
-            continue
-        source = Path(app.srcdir) / f"{pagename}.md"
-        target = Path(app.outdir) / "_notebooks" / f"{pagename}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(jupytext.read(source), target, fmt="ipynb")
 
 
 def _copy_figures(app, exception):
@@ -253,5 +220,4 @@ def setup(app):
     app.connect("env-get-outdated", _aggregates_outdated)
     app.connect("html-page-context", _on_page)
     app.connect("build-finished", _copy_figures)
-    app.connect("build-finished", _write_notebooks)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,16 +17,17 @@ def setup() -> None:
     In the book build (and any run without a Jupyter server) charts use the
     offline renderer, whose libraries the book serves itself. In JupyterLab or
     Jupyter Notebook (a server starts the kernel and sets JPY_SESSION_NAME) they use
-    altair's own renderer, so charts show while you work.
+    altair's own renderer, so charts show while you work; so does Google Colab.
     """
     import os
+    import sys
 
     import altair as alt
 
     from . import render, theme
 
     theme.enable()
-    if os.environ.get("JPY_SESSION_NAME"):
+    if os.environ.get("JPY_SESSION_NAME") or "google.colab" in sys.modules:
         alt.renderers.enable("default")
     else:
         render.enable()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 TINY_SCHEMA = {
     "fields": [
@@ -60,3 +63,22 @@ def html_dir() -> Path:
     if not (HTML / "chapters" / "diplomacy.html").exists():
         pytest.fail("the built book is missing: run `make book` (or `make test`, which builds it first)")
     return HTML
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian chromium in which every host name but 127.0.0.1 fails to resolve."""
+    if not os.path.exists(CHROMIUM):
+        msg = "chromium not found: install Debian's chromium (apt-get install chromium)"
+        pytest.fail(msg) if os.environ.get("KZAZ_REQUIRE_BROWSER", "0") == "1" else pytest.skip(msg)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync",
+            # Every name but localhost fails to resolve: the page has no network but this machine.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        ])
+        yield b
+        b.close()

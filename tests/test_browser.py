@@ -3,9 +3,7 @@ each chart placeholder must hold a rendered SVG with marks, and no request may l
 
 import functools
 import http.server
-import os
 import re
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,8 +12,6 @@ import pytest
 from conftest import toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-REQUIRED = os.environ.get("KZAZ_REQUIRE_BROWSER", "0") == "1"
 pytestmark = pytest.mark.browser
 
 
@@ -30,24 +26,6 @@ def base_url(html_dir):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        msg = "chromium not found: install Debian's chromium (apt-get install chromium)"
-        pytest.fail(msg) if REQUIRED else pytest.skip(msg)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync",
-            # Every name but localhost fails to resolve: the page has no network but this machine.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        ])
-        yield b
-        b.close()
 
 
 def visit(browser, url: str, expected: int):

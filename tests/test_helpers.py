@@ -3,6 +3,8 @@
 import base64
 import json
 import math
+import sys
+import types
 
 import altair as alt
 import numpy as np
@@ -96,7 +98,13 @@ def test_setup_picks_the_offline_renderer_outside_jupyter_server(monkeypatch):
     kzaz.setup()
     assert alt.renderers.active == "default"
     monkeypatch.delenv("JPY_SESSION_NAME")
+    # Colab runs no Jupyter server but shows altair's own charts.
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     kzaz.setup()
+    assert alt.renderers.active == "default"
+    monkeypatch.delitem(sys.modules, "google.colab")
+    kzaz.setup()
+    assert alt.renderers.active == "kzaz"
 
 
 def test_markdown_cells_cannot_break_a_table():
