@@ -14,7 +14,7 @@ figure citations) defaults to the repository's GitHub Pages site.
 - Colab can only open `.ipynb` files from GitHub, so its button points to the notebook
   this extension writes into the published site (`_notebooks/`), on the branch that
   `ghp-import` publishes (gh-pages). That notebook begins with a cell that, outside a
-  checkout, clones the repository and installs its requirements.
+  checkout, clones the repository and installs its package's dependencies.
 """
 
 from __future__ import annotations
@@ -65,17 +65,18 @@ def setup_cell(repository: dict) -> str:
     """First cell of a downloaded or Colab notebook: fetch the book's code and data if missing."""
     return f'''\
 # Outside a checkout of the repository (in Colab, or a downloaded copy of this notebook)
-# the book's package and data are missing: clone the repository and install its pinned
-# requirements. In a checkout, or once done, this cell does nothing.
-import importlib.util, pathlib, subprocess, sys
+# the book's package and data are missing: clone the repository and install what its
+# package needs (pyproject.toml), keeping versions already installed that suffice.
+# In a checkout, or once done, this cell does nothing.
+import importlib.util, pathlib, subprocess, sys, tomllib
 
 if importlib.util.find_spec("kzaz") is None:
     checkout = pathlib.Path({json.dumps(repository["repo"])}).resolve()
     if not checkout.exists():
         subprocess.run(["git", "clone", "--depth=1", {json.dumps("--branch=" + repository["branch"])},
                         {json.dumps(repository["url"])}, str(checkout)], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-r",
-                    str(checkout / "requirements.txt")], check=True)
+    needs = tomllib.loads((checkout / "pyproject.toml").read_text())["project"]["dependencies"]
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *needs], check=True)
     sys.path.insert(0, str(checkout))
 '''
 

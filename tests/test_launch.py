@@ -140,7 +140,8 @@ def test_the_setup_cell_clones_the_repository_and_imports_its_package(tmp_path):
     origin = tmp_path / "origin"
     (origin / "kzaz").mkdir(parents=True)
     (origin / "kzaz" / "__init__.py").write_text('WHERE = "the clone"\n')
-    (origin / "requirements.txt").write_text("")  # nothing to fetch: the test runs offline
+    # A dependency that is already installed: pip checks it without going online.
+    (origin / "pyproject.toml").write_text('[project]\nname = "kzaz"\ndependencies = ["pyyaml>=5"]\n')
     git(origin, "init", "--quiet", "--initial-branch=main")
     git(origin, "add", ".")
     git(origin, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "package")
@@ -214,3 +215,56 @@ def test_the_binder_link_opens_the_chapter_as_a_notebook(fork_site, browser, not
         expect(page.locator(".jp-Notebook")).to_contain_text("Diplomacy: three decades of ties", timeout=30_000)
     finally:
         page.close()
+
+
+def test_lab_settings_open_markdown_with_the_factory_jupytext_registers(tmp_path):
+    """`make lab` and Binder's postBuild set the default viewer; merge, never clobber."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.spec_from_file_location("lab_settings", ROOT / "scripts" / "jupyterlab_settings.py")
+    lab_settings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lab_settings)
+    # The factory name must be the one the installed jupyterlab-jupytext extension registers.
+    bundle = "".join(p.read_text(errors="replace") for p in
+                     (Path(sys.prefix) / "share/jupyter/labextensions/jupyterlab-jupytext/static").glob("*.js"))
+    assert re.search(r'FACTORY="' + re.escape(lab_settings.JUPYTEXT_NOTEBOOK) + '"', bundle)
+    (tmp_path / "overrides.json").write_text(json.dumps({
+        "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
+        "@jupyterlab/docmanager-extension:plugin": {"autosave": False}}))
+    written = json.loads(lab_settings.write_overrides(tmp_path).read_text())
+    assert written["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert written["@jupyterlab/docmanager-extension:plugin"] == {
+        "autosave": False, "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}
+
+
+def third_party_imports() -> set[str]:
+    """Top-level modules imported by the package and by the notebooks' code cells."""
+    import ast
+
+    code = [p.read_text() for p in (ROOT / "kzaz").glob("*.py")]
+    code += [c.source for page in toc_pages() for c in jupytext.read(ROOT / f"{page}.md").cells
+             if c.cell_type == "code"]
+    names = set()
+    for text in code:
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Import):
+                names |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names.add(node.module.split(".")[0])
+    return names - set(sys.stdlib_module_names) - {"kzaz", "__future__"}
+
+
+def test_the_package_declares_what_the_notebooks_import():
+    """A Colab notebook installs pyproject's dependencies: they must cover every import."""
+    import importlib.metadata
+    import re
+    import tomllib
+
+    declared = {re.split(r"[<>=!~ \[]", d)[0].lower().replace("_", "-")
+                for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    providers = importlib.metadata.packages_distributions()
+    imports = third_party_imports()
+    assert {"pandas", "altair", "geopandas", "myst_nb"} <= imports  # the scan sees the real imports
+    missing = {m for m in imports if not {d.lower().replace("_", "-") for d in providers[m]} & declared}
+    assert missing == set()
