@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test venv test-deps lab extract bench pdf clean
+.PHONY: book test venv test-deps lab extract bench pdf publish clean
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ pdf: $(STAMP)
 	  else echo "install TeX first: sudo apt-get install $(TEX_PACKAGES)"; exit 1; fi; }
 	$(BIN)/python scripts/build.py
 	$(BIN)/jupyter-book build . --builder pdflatex
+
+## Publish the HTML book to GitHub Pages: a fresh build, pushed to the gh-pages branch of
+## origin (the branch the Colab buttons open notebooks from). Needs push rights.
+publish: $(STAMP)
+	$(BIN)/python scripts/build.py
+	$(BIN)/ghp-import --no-jekyll --push --force _build/html
 
 ## Re-derive data/ extracts from ../shared/upstream (not needed to build).
 extract: $(STAMP)

@@ -268,3 +268,24 @@ def test_the_package_declares_what_the_notebooks_import():
     assert {"pandas", "altair", "geopandas", "myst_nb"} <= imports  # the scan sees the real imports
     missing = {m for m in imports if not {d.lower().replace("_", "-") for d in providers[m]} & declared}
     assert missing == set()
+
+
+@pytest.mark.book
+def test_publishing_puts_each_colab_notebook_where_its_button_points(fork_site, tmp_path):
+    """`make publish` (ghp-import) to a local stand-in for GitHub: follow every Colab link."""
+    origin, work = tmp_path / "origin.git", tmp_path / "work"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(origin)], check=True)
+    subprocess.run(["git", "clone", "--quiet", str(origin), str(work)], check=True, capture_output=True)
+    ghp_import = Path(sys.executable).parent / "ghp-import"
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@t")
+    subprocess.run([str(ghp_import), "--no-jekyll", "--push", "--force", str(fork_site)],
+                   cwd=work, check=True, capture_output=True, env=env)
+    published = set(git(origin, "ls-tree", "-r", "--name-only", "gh-pages").split())
+    assert ".nojekyll" in published  # GitHub Pages would otherwise hide _notebooks/ and _static/
+    checked = 0
+    for page in filter(is_notebook, toc_pages()):
+        colab = launch_links((fork_site / f"{page}.html").read_text())["Colab"]
+        assert colab.split("/blob/gh-pages/", 1)[1] in published, page
+        checked += 1
+    assert checked >= 7
