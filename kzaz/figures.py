@@ -55,15 +55,24 @@ def _wrap(text: str, width: int = 110) -> list[str]:
 
 
 def decorate(chart: alt.TopLevelMixin, *, title: str, sources: list[str], alt_text: str,
-             subtitle: str | None = None) -> alt.VConcatChart:
-    """Return the chart with title, source line and description set."""
-    head = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined)
+             subtitle: str | None = None, hint: str | None = None) -> alt.VConcatChart:
+    """Return the chart with title, source line and description set.
+
+    `hint` says what the interactive chart offers ("Hover for sources"); it ends the
+    subtitle on screen only, and the PNG, SVG and PDF pictures leave it out
+    (`render.static_spec`).
+    """
+    on_screen = ". ".join(p for p in (subtitle, hint) if p) or None
+    head = alt.TitleParams(text=title, subtitle=on_screen or alt.Undefined)
     inner = chart.properties(title=head)
     footer = alt.TitleParams(
         text=_wrap(source_line(sources) + f". Chart: {BOOK}."),
         orient="bottom", anchor="start", fontSize=11, fontWeight="normal", color=theme.GREY, offset=14,
     )
-    return alt.vconcat(inner).properties(title=footer, description=alt_text)
+    full = alt.vconcat(inner).properties(title=footer, description=alt_text)
+    if hint:
+        full = full.properties(usermeta={"kzaz": {"static_subtitle": subtitle}})
+    return full
 
 
 def plotted_data(spec: dict) -> pd.DataFrame:
@@ -99,7 +108,7 @@ def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str]
     """Write <name>.png, .svg, .csv and the registry entry <name>.json; return the entry."""
     out_dir = out_dir or paths.BUILD_DIR / "figures"
     out_dir.mkdir(parents=True, exist_ok=True)
-    spec = render._no_nan(full.to_dict())
+    spec = render.static_spec(render._no_nan(full.to_dict()))
     # 1.5x: sharp on screens and slides; print uses the SVG. Keeps the site light.
     (out_dir / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=1.5))
     (out_dir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version=render.VL_VERSION), encoding="utf-8")
@@ -117,13 +126,17 @@ def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str]
 
 
 def figure(chart: alt.TopLevelMixin, *, name: str, title: str, sources: list[str], alt_text: str,
-           subtitle: str | None = None) -> alt.VConcatChart:
-    """Decorate the chart, export its downloads, and glue it under `name` for `{glue:figure}`."""
+           subtitle: str | None = None, hint: str | None = None) -> alt.VConcatChart:
+    """Decorate the chart, export its downloads, and glue it under `name` for `{glue:figure}`.
+
+    `hint`: what the reader can do with the chart on screen (hover, click, zoom); the
+    pictures (PNG, SVG, PDF) leave it out.
+    """
     from myst_nb import glue
 
     if not alt_text or len(alt_text) < 20:
         raise ValueError(f"figure '{name}': alt text must say what the chart shows")
-    full = decorate(chart, title=title, sources=sources, alt_text=alt_text, subtitle=subtitle)
+    full = decorate(chart, title=title, sources=sources, alt_text=alt_text, subtitle=subtitle, hint=hint)
     export(full, name=name, title=title, sources=sources, alt_text=alt_text)
     glue(name, full, display=False)
     return full

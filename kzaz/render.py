@@ -13,6 +13,7 @@ output and the execution cache stays stable.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import html
 import json
@@ -61,9 +62,28 @@ def chart_html(spec: dict) -> str:
     )
 
 
+def static_spec(spec: dict) -> dict:
+    """The spec for a picture (PNG, SVG, the PDF): without the on-screen hint.
+
+    `figures.decorate` appends a hint such as "Hover for sources" to the subtitle of
+    the interactive chart and records the subtitle without it in `usermeta`; on
+    paper the hint would tell the reader to do what paper cannot.
+    """
+    meta = (spec.get("usermeta") or {}).get("kzaz") or {}
+    if "static_subtitle" not in meta:
+        return spec
+    spec = copy.deepcopy(spec)
+    head = spec["vconcat"][0]["title"]
+    if meta["static_subtitle"]:
+        head["subtitle"] = meta["static_subtitle"]
+    else:
+        head.pop("subtitle", None)
+    return spec
+
+
 def renderer(spec: dict, **metadata) -> dict:
     spec = _no_nan(spec)
-    png = vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=2)
+    png = vlc.vegalite_to_png(static_spec(spec), vl_version=VL_VERSION, scale=2)
     return {"text/html": chart_html(spec), "image/png": base64.b64encode(png).decode("ascii")}
 
 

@@ -254,7 +254,8 @@ def test_claims_c14_to_c18_have_verdicts_and_c14_a_confidence(page):
     assert m and m.group(1) == expected and m.group(2) == "low"
     assert expected == "not verifiable"  # today's data: only the ambassador's statement for 2025
     assert f"C14 In 2025 Kazakhstan became" in text and f"{expected} No source gives 85%" in text
-    assert f"we found 0 Azerbaijani shares and {len(s25)} Kazakh official statement" in text
+    statements = f"{len(s25)} Kazakh official statement" + ("" if len(s25) == 1 else "s")
+    assert f"we found no Azerbaijani shares and {statements}. " in text  # counted in words, no "(s)"
 
 
 def test_text_qualifies_fao_and_the_two_counts(page):

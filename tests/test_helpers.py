@@ -47,6 +47,24 @@ def test_decorate_adds_title_source_line_and_description():
     assert spec["description"] == "Two points on a plane, for a test"
 
 
+def test_an_on_screen_hint_is_left_out_of_the_pictures(tmp_path):
+    chart = figures.decorate(small_chart(), title="T", subtitle="Dots: values", hint="Hover for sources",
+                             sources=["wb_gdp_population"], alt_text="Two points on a plane, for a test")
+    spec = chart.to_dict()
+    assert spec["vconcat"][0]["title"]["subtitle"] == "Dots: values. Hover for sources"  # the HTML chart
+    assert render.static_spec(spec)["vconcat"][0]["title"]["subtitle"] == "Dots: values"
+    assert spec["vconcat"][0]["title"]["subtitle"] == "Dots: values. Hover for sources"  # not changed in place
+    figures.export(chart, name="f-hint", title="T", sources=["wb_gdp_population"],
+                   alt_text="Two points on a plane, for a test", out_dir=tmp_path)
+    svg = (tmp_path / "f-hint.svg").read_text()
+    assert "Dots: values" in svg and "Hover" not in svg
+    only_hint = figures.decorate(small_chart(), title="T", hint="Click for the source", sources=["wb_gdp_population"],
+                                 alt_text="Two points on a plane, for a test").to_dict()
+    assert "subtitle" not in render.static_spec(only_hint)["vconcat"][0]["title"]
+    png = base64.b64decode(render.renderer(only_hint)["image/png"])
+    assert png.startswith(b"\x89PNG")
+
+
 def test_source_line_requires_declared_sources():
     with pytest.raises(Exception, match="not described"):
         figures.source_line(["no_such_resource"])
