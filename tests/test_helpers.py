@@ -130,3 +130,18 @@ def test_markdown_cells_cannot_break_a_table():
 
     assert markdown.cell("a | b\nc") == "a \\| b c"
     assert markdown.link("Trend", "https://www.trend.az/") == "[Trend](https://www.trend.az/)"
+
+
+def test_crowded_events_get_sub_rows_and_the_first_sits_in_the_middle():
+    from kzaz import timeline
+
+    starts = pd.Series(pd.to_datetime(["2022-01-01", "2022-03-01", "2022-04-01", "2023-06-01", "2010-01-01"]),
+                       index=[10, 11, 12, 13, 14])
+    rows = timeline.sub_rows(starts, min_gap_days=200)
+    # 2010 and 2022-01 take row 0; 2022-03 and 04 crowd it; by mid-2023 row 0 is free again.
+    assert rows.to_dict() == {10: 0, 11: 1, 12: 2, 13: 0, 14: 0}
+    assert timeline.centre_out(1) == [0] and timeline.centre_out(3) == [1, 0, 2]
+    assert timeline.centre_out(4) == [3, 1, 0, 2]
+    frame = pd.DataFrame({"kind": ["a", "a", "b"], "start": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-01-15"])})
+    subs, order = timeline.stacked(frame, "kind", "start", 100)
+    assert subs.tolist() == [0, 1, 0] and order == [1, 0]
