@@ -36,9 +36,15 @@ PROJECTION = {"type": "conicEqualArea", "parallels": [35, 52], "rotate": [-55, 0
 _GEOD = Geod(ellps="WGS84")
 
 
+def _box(bbox):
+    """The lon/lat box with vertices every half degree: Vega joins vertices by great circles,
+    so a cut along a parallel needs them to stay on the parallel."""
+    return shapely.segmentize(shapely.box(*bbox), max_segment_length=0.5)
+
+
 def clip(gdf: gpd.GeoDataFrame, bbox) -> gpd.GeoDataFrame:
     """Features intersecting a lon/lat box, cut to it."""
-    box = shapely.box(*bbox)
+    box = _box(bbox)
     out = gdf[gdf.intersects(box)].copy()
     out["geometry"] = out.geometry.intersection(box)
     return out[~out.geometry.is_empty]
@@ -59,14 +65,23 @@ def for_vega(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
+def open_sea(bbox=REGION) -> gpd.GeoDataFrame:
+    """The whole box as water, drawn under the land: the Black Sea and the Mediterranean read as sea.
+
+    It has the same densified edges as the land cut by `clip`, so the two meet exactly.
+    """
+    return gpd.GeoDataFrame({"name": ["sea"]}, geometry=[_box(bbox)], crs=CRS)
+
+
 def layers(bbox=REGION, fill: pd.Series | None = None, fill_title: str = "",
            fill_scale: alt.Scale | None = None) -> alt.LayerChart:
-    """Land and sea; if `fill` (indexed by iso3) is given, countries are coloured by it."""
+    """Sea, land and the Caspian; if `fill` (indexed by iso3) is given, countries are coloured by it."""
     land = for_vega(countries(bbox))
+    water = alt.Chart(for_vega(open_sea(bbox))).mark_geoshape(fill=SEA, stroke=None)
     ground = alt.Chart(land).mark_geoshape(fill=LAND, stroke=LAND_EDGE, strokeWidth=0.8).encode(
         tooltip=[alt.Tooltip("name:N", title="Country")])
     sea = alt.Chart(for_vega(caspian(bbox))).mark_geoshape(fill=SEA, stroke=None)
-    parts = [ground, sea]
+    parts = [water, ground, sea]
     if fill is not None:
         coloured = land[land["iso3"].isin(fill.index)].copy()
         coloured["category"] = coloured["iso3"].map(fill)

@@ -48,4 +48,11 @@ def test_line_through_named_nodes_and_error_on_unknown():
 
 def test_layers_make_a_chart_with_land_and_sea():
     spec = basemap.layers(fill=pd.Series({"KAZ": "member"}), fill_title="Status").to_dict()
-    assert len(spec["layer"]) == 3 and spec["projection"]["type"] == "conicEqualArea"
+    assert len(spec["layer"]) == 4 and spec["projection"]["type"] == "conicEqualArea"
+    assert [layer["mark"]["fill"] for layer in spec["layer"][:3]] == [basemap.SEA, basemap.LAND, basemap.SEA]
+
+
+def test_the_open_sea_follows_the_box_edges():
+    sea = basemap.open_sea((40.0, 35.0, 50.0, 45.0)).geometry.iloc[0]
+    assert sea.bounds == (40.0, 35.0, 50.0, 45.0)
+    assert len(sea.exterior.coords) > 60  # densified: drawn along parallels, not great circles
