@@ -56,3 +56,15 @@ def test_the_open_sea_follows_the_box_edges():
     sea = basemap.open_sea((40.0, 35.0, 50.0, 45.0)).geometry.iloc[0]
     assert sea.bounds == (40.0, 35.0, 50.0, 45.0)
     assert len(sea.exterior.coords) > 60  # densified: drawn along parallels, not great circles
+
+
+def test_labels_sit_where_they_are_placed():
+    pts = pd.DataFrame({"node_id": ["a", "b", "c"], "lon": [45.0, 46.0, 47.0], "lat": [40.0, 41.0, 42.0],
+                        "label": ["A", "B", "C"]})
+    layers = [layer.to_dict() for layer in basemap.label_layers(pts, place={"b": "left", "c": "above"})]
+    marks = {tuple(row["label"] for row in next(iter(layer["datasets"].values()))): layer["mark"] for layer in layers}
+    assert marks[("A",)]["align"] == "left" and marks[("A",)]["dy"] < 0  # the default: above right
+    assert marks[("B",)]["align"] == "right" and marks[("B",)]["dx"] < 0
+    assert marks[("C",)]["align"] == "center" and marks[("C",)]["dy"] < 0
+    with pytest.raises(ValueError, match="label places"):
+        basemap.label_layers(pts, place={"a": "upside down"})
