@@ -106,20 +106,22 @@ def line_through(nodes: pd.DataFrame, ids: list[str], id_col: str = "node_id") -
 
 
 def label_layer(points: pd.DataFrame, text: str = "name", dx: int = 6, dy: int = -6,
-                align: str = "left") -> alt.Chart:
+                align: str = "left", bold: bool = False) -> alt.Chart:
     """Small labels for points with lon/lat columns (same projection as the basemap)."""
-    return alt.Chart(points).mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=theme.GREY).encode(
+    return alt.Chart(points).mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=theme.GREY,
+                                       fontWeight="bold" if bold else "normal").encode(
         longitude="lon:Q", latitude="lat:Q", text=f"{text}:N")
 
 
 # Where a label sits against its point: (align, dx, dy) in pixels.
 PLACES = {"above right": ("left", 7, -7), "below right": ("left", 7, 12), "left": ("right", -8, 0),
+          "right": ("left", 8, 3),
           "above": ("center", 0, -12), "below": ("center", 0, 16),
           "above left": ("right", -7, -7), "below left": ("right", -7, 12)}
 
 
 def label_layers(points: pd.DataFrame, text: str = "label", place: dict | None = None,
-                 default: str = "above right") -> list[alt.Chart]:
+                 default: str = "above right", bold: bool = False) -> list[alt.Chart]:
     """Labels that sit where the map's lines leave room: `place` maps a point's `node_id` to
     one of PLACES; the others take `default`."""
     where = points["node_id"].map(place or {}).fillna(default)
@@ -127,4 +129,4 @@ def label_layers(points: pd.DataFrame, text: str = "label", place: dict | None =
     if unknown:
         raise ValueError(f"label places must be one of {sorted(PLACES)}, not {sorted(unknown)}")
     return [label_layer(points.loc[where == w, ["lon", "lat", text]], text=text, dx=PLACES[w][1], dy=PLACES[w][2],
-                        align=PLACES[w][0]) for w in dict.fromkeys(where)]
+                        align=PLACES[w][0], bold=bold) for w in dict.fromkeys(where)]
