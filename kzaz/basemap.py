@@ -24,7 +24,7 @@ from shapely.geometry import LineString
 from . import data, theme
 
 # lon_min, lat_min, lon_max, lat_max
-REGION = (26.0, 34.0, 90.0, 56.0)  # Turkey to the China border, the book's default view
+REGION = (26.0, 34.0, 90.0, 56.0)  # Türkiye to the China border, the book's default view
 CASPIAN_CLOSEUP = (44.0, 36.5, 56.5, 47.5)
 CRS = "EPSG:4326"
 LAND = "#eceae4"
@@ -50,8 +50,16 @@ def clip(gdf: gpd.GeoDataFrame, bbox) -> gpd.GeoDataFrame:
     return out[~out.geometry.is_empty]
 
 
+# Natural Earth v4.0 predates the country's 2022 request that the UN use "Türkiye"; the book
+# uses the current name everywhere (the OTS chapter quotes documents that do).
+DISPLAY_NAME = {"Turkey": "Türkiye"}
+
+
 def countries(bbox=REGION) -> gpd.GeoDataFrame:
-    return clip(data.load("geo_countries"), bbox)
+    """Country shapes cut to the box, under the names the book uses."""
+    out = clip(data.load("geo_countries"), bbox)
+    out["name"] = out["name"].replace(DISPLAY_NAME)
+    return out
 
 
 def caspian(bbox=REGION) -> gpd.GeoDataFrame:
