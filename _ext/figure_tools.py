@@ -55,12 +55,14 @@ def citation(book: dict, number: str, fig: dict, page_url: str) -> tuple[str, st
     where = f" {page_url}#{fig['name']}" if page_url else ""
     plain = (f"{book['author']} ({book['year']}). {book['title']}, version {book['version']}. "
              f"Figure {number}: {fig['title']}.{where} Built {book['date']}. {fig['source_line']}.")
+    from kzaz.bib import escape  # the data sources' BibTeX uses the same escaping
+
     key = re.sub(r"[^a-z0-9]+", "_", f"kzaz_{book['year']}_{fig['name']}".lower())
-    bib = (f"@misc{{{key},\n  author = {{{{{book['author']}}}}},\n"
-           f"  title = {{Figure {number}: {fig['title']}}},\n"
-           f"  howpublished = {{In: {book['title']}, version {book['version']}}},\n"
+    bib = (f"@misc{{{key},\n  author = {{{{{escape(book['author'])}}}}},\n"
+           f"  title = {{Figure {number}: {escape(fig['title'])}}},\n"
+           f"  howpublished = {{In: {escape(book['title'])}, version {book['version']}}},\n"
            f"  year = {{{book['year']}}},\n" + (f"  url = {{{page_url}#{fig['name']}}},\n" if page_url else "")
-           + f"  note = {{{fig['source_line']}. Licence: {fig['licence']}}}\n}}")
+           + f"  note = {{{escape(fig['source_line'])}. Licence: {escape(fig['licence'])}}}\n}}")
     return plain, bib
 
 

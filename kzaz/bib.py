@@ -15,7 +15,8 @@ from . import data
 _SPECIAL = re.compile(r"([&%$#_{}])")
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
+    """Text safe inside a BibTeX field (LaTeX's special characters escaped)."""
     return _SPECIAL.sub(r"\\\1", str(text))
 
 
@@ -30,10 +31,10 @@ def entries(package_path=None) -> str:
         for i, src in enumerate(res.get("sources", [])):
             date = src.get("date_published") or src.get("date_accessed") or ""
             fields = {
-                "author": "{" + _escape(src.get("publisher", "")) + "}",
-                "title": _escape(src.get("title", "")),
+                "author": "{" + escape(src.get("publisher", "")) + "}",
+                "title": escape(src.get("title", "")),
                 "year": date[:4],
-                "note": _escape("; ".join(x for x in (
+                "note": escape("; ".join(x for x in (
                     f"Accessed {src['date_accessed']}" if src.get("date_accessed") else "",
                     f"via {src['via']}" if src.get("via") else "",
                     f"used in data/{res['path']}",

@@ -10,13 +10,16 @@ TIME_TYPES = {"year", "date", "partialdate"}
 READS_ALL_DATA = True  # scripts/build.py: a notebook using this module depends on every data file
 
 
-def years_covered(name: str) -> str:
-    """'1992-2024' from the resource's first time field, or '' if it has none."""
+def years_covered(name: str, table=None) -> str:
+    """'1992-2024' from the resource's first time field, or '' if it has none.
+
+    `table`: the resource already loaded, so that it is not read and checked again.
+    """
     res = data.resource(name).spec
     fields = [f["name"] for f in res["schema"]["fields"] if f.get("type") in TIME_TYPES]
     if not fields:
         return ""
-    table = data.load(name)
+    table = data.load(name) if table is None else table
     values = pd.Series(table[fields[0]]).dropna()
     if values.empty:
         return ""
@@ -30,7 +33,7 @@ def describe(res: dict, data_prefix: str = "../data/") -> str:
     name = res["name"]
     table = data.load(name)
     n = len(table)
-    span = years_covered(name)
+    span = years_covered(name, table)
     lines = [f"## {res['title']}", "", res.get("description", ""), "",
              f"Resource `{name}` — file {{download}}`data/{res['path']} <{data_prefix}{res['path']}>` "
              f"({n} {'features' if res.get('format') == 'geojson' else 'rows'}"

@@ -29,11 +29,15 @@ class Assessment:
     evidence: str
 
 
-def claim_text(claim_id: str) -> str:
+def _claim(claim_id: str):
     claims = data.load("claims").set_index("claim_id")
     if claim_id not in claims.index:
         raise KeyError(f"{claim_id} is not in data/claims.csv")
-    return claims.loc[claim_id, "claim"]
+    return claims.loc[claim_id]
+
+
+def claim_text(claim_id: str) -> str:
+    return _claim(claim_id)["claim"]
 
 
 def assess(claim_id: str, verdict: str, reason: str, evidence: str) -> Assessment:
@@ -41,18 +45,18 @@ def assess(claim_id: str, verdict: str, reason: str, evidence: str) -> Assessmen
         raise ValueError(f"{claim_id}: verdict '{verdict}' is not one of {VERDICTS}")
     if not reason.strip() or not evidence.strip():
         raise ValueError(f"{claim_id}: a verdict needs a reason and evidence")
-    a = Assessment(claim_id, claim_text(claim_id), verdict, reason.strip(), evidence.strip())
+    row = _claim(claim_id)
+    a = Assessment(claim_id, row["claim"], verdict, reason.strip(), evidence.strip())
     glue_value(f"claim-{claim_id}-verdict", verdict)
     glue_value(f"claim-{claim_id}-reason", a.reason)
-    record(a)
+    record(a, row["chapter"])
     return a
 
 
-def record(a: Assessment, out_dir=None) -> None:
+def record(a: Assessment, chapter: str, out_dir=None) -> None:
     """Write the assessment where the ledger page is built from."""
     out_dir = out_dir or paths.BUILD_DIR / "claims"
     out_dir.mkdir(parents=True, exist_ok=True)
-    chapter = data.load("claims").set_index("claim_id").loc[a.claim_id, "chapter"]
     entry = dict(asdict(a), chapter=f"chapters/{chapter}", anchor=anchor(a.claim_id))
     (out_dir / f"{a.claim_id}.json").write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n",
                                                 encoding="utf-8")

@@ -108,19 +108,20 @@ def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str]
     """Write <name>.png, .svg, .csv and the registry entry <name>.json; return the entry."""
     out_dir = out_dir or paths.BUILD_DIR / "figures"
     out_dir.mkdir(parents=True, exist_ok=True)
-    spec = render.static_spec(render._no_nan(full.to_dict()))
+    spec = render.picture_spec(full.to_dict())
     # 1.5x: sharp on screens and slides; print uses the SVG. Keeps the site light.
     (out_dir / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=1.5))
     (out_dir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version=render.VL_VERSION), encoding="utf-8")
     table = plotted_data(spec)
-    header = [f"# {title}", f"# {source_line(sources)}", f"# Licence: {licences(sources)}",
+    line, licence = source_line(sources), licences(sources)
+    header = [f"# {title}", f"# {line}", f"# Licence: {licence}",
               f"# From: {BOOK} (figure '{name}'); data files: "
               + ", ".join(f"data/{data.resource(r).spec['path']}" for r in sources)]
     buf = io.StringIO()
     table.to_csv(buf, index=False, lineterminator="\n")
     (out_dir / f"{name}.csv").write_text("\n".join(header) + "\n" + buf.getvalue(), encoding="utf-8")
-    entry = {"name": name, "title": title, "sources": sources, "source_line": source_line(sources),
-             "licence": licences(sources), "alt_text": alt_text, "rows": len(table)}
+    entry = {"name": name, "title": title, "sources": sources, "source_line": line,
+             "licence": licence, "alt_text": alt_text, "rows": len(table)}
     (out_dir / f"{name}.json").write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return entry
 

@@ -44,7 +44,7 @@ def _no_nan(value):
 
 
 def chart_html(spec: dict) -> str:
-    spec = _no_nan(spec)
+    """The HTML part of the bundle; `spec` already cleaned of NaN (see `renderer`)."""
     spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"), allow_nan=False)
     chart_id = "vis-" + hashlib.sha1(spec_json.encode()).hexdigest()[:12]
     label = html.escape(spec.get("description", "Chart"), quote=True)
@@ -79,6 +79,11 @@ def static_spec(spec: dict) -> dict:
     else:
         head.pop("subtitle", None)
     return spec
+
+
+def picture_spec(spec: dict) -> dict:
+    """The spec a PNG or SVG is drawn from: NaN as null, without the on-screen hint."""
+    return static_spec(_no_nan(spec))
 
 
 def renderer(spec: dict, **metadata) -> dict:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from . import basemap
+from . import basemap, shares
 from .data import DataError
 
 # A drawn (straight-leg) length divided by the published length of the same stretch.
@@ -112,6 +112,4 @@ def within_tolerance(drawn_km: float, reference_km: float, tolerance=TOLERANCE) 
 
 def share_saved(via_km: float, alternative_km: float) -> float:
     """Percentage of `via_km` saved by taking `alternative_km` instead (negative: the alternative is longer)."""
-    if via_km <= 0:
-        raise ValueError("the reference route must have a positive length")
-    return 100.0 * (via_km - alternative_km) / via_km
+    return shares.percent_of(via_km - alternative_km, via_km, whole_name="the reference route's length")

@@ -97,13 +97,14 @@ def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
         names |= load_calls(code)[0]  # package functions load what they are told to, or a literal name
         dynamic |= "READS_ALL_DATA = True" in code  # e.g. the catalogue reads every resource
     files = set(paths.values()) if dynamic else {paths[n] for n in names if n in paths}
+    if "CITATION.cff" in nb_code:  # the how-to-cite page reads it
+        files.add(root / "CITATION.cff")
     return sorted(files | {root / "data" / "datapackage.json"})
 
 
 def fingerprint(nb: Path, root: Path = ROOT) -> str:
     h = hashlib.sha256()
-    # CITATION.cff: the how-to-cite page reads it.
-    inputs = data_dependencies(nb, root) + sorted((root / "kzaz").glob("*.py")) + [root / "CITATION.cff"]
+    inputs = data_dependencies(nb, root) + sorted((root / "kzaz").glob("*.py"))
     for f in inputs:
         h.update(f.relative_to(root).as_posix().encode())
         h.update(f.read_bytes() if f.exists() else b"<missing>")

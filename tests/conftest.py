@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -43,6 +44,15 @@ def tiny_package(tmp_path):
         return data / "datapackage.json"
 
     return make
+
+
+def load_script(relpath: str):
+    """A script of the repository (scripts/...), imported as a module for its functions."""
+    path = ROOT / relpath
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def toc_pages() -> list[str]:

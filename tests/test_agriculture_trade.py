@@ -1,11 +1,11 @@
 """Agriculture and trade chapter: its data, its helpers (shares, periods, the crops parser) and its built page."""
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import load_script
 
 from kzaz import data, periods, shares
 
@@ -190,10 +190,7 @@ def test_every_bilateral_row_states_the_months_it_covers():
 
 
 def load_extract(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "extracts" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(f"scripts/extracts/{name}.py")
 
 
 def test_crops_parser_handles_the_unquoted_comma_and_rejects_a_shifted_line():

@@ -1,15 +1,13 @@
 """scripts/build.py re-runs a notebook when a data file it reads (or the package) changes."""
 
-import importlib.util
 import shutil
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" / "build.py")
-build = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build)
+build = load_script("scripts/build.py")
 
 
 @pytest.fixture

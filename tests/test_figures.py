@@ -1,6 +1,7 @@
 """Every figure in the built book: numbered, with downloads that exist, open and match the data,
 and a citation block; the claims ledger covers C01-C21 with links that resolve."""
 
+import html
 import io
 import json
 import re
@@ -46,6 +47,19 @@ def test_every_chart_figure_has_number_downloads_and_citation(html_dir):
         for ext in ("png", "svg", "csv"):
             href = re.search(rf'href="([^"]+/{re.escape(fig_id)}\.{ext})"', block).group(1)
             assert (page.parent / href).resolve().is_file(), f"{fig_id}.{ext} missing"
+
+
+def test_figure_bibtex_escapes_latex_specials(html_dir):
+    """A '%' in a title would comment out the rest of the BibTeX line in LaTeX."""
+    checked = 0
+    for page, fig_id, block in figure_blocks(html_dir):
+        bib = html.unescape(re.search(r"(@misc\{.*?\n\})", block, flags=re.S).group(1))
+        fields = re.findall(r"^  \w+ = \{(.*)\},?$", bib, flags=re.M)
+        for value in fields:
+            assert not re.search(r"(?<!\\)[%&#_]", value.replace("://", "")) or value.startswith("http"), \
+                f"{fig_id}: unescaped LaTeX special in {value!r}"
+        checked += "%" in bib
+    assert checked  # some figure titles hold a percentage: the test sees one
 
 
 def test_downloads_open_and_match_the_plotted_data(html_dir):

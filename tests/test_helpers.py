@@ -86,7 +86,7 @@ def test_renderer_is_offline_and_has_a_png():
 
 def test_renderer_output_is_deterministic():
     spec = small_chart().to_dict()
-    assert render.chart_html(spec) == render.chart_html(spec)
+    assert render.renderer(spec)["text/html"] == render.renderer(spec)["text/html"]
 
 
 def test_no_nan_replaces_nan_with_none():

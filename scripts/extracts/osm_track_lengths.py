@@ -79,7 +79,9 @@ def make(up: Path):
     graphs: dict = {}
     rows = []
     for a, b, tags, label in PAIRS:
-        adj = graphs.setdefault(tags, _graph(features, tags))
+        if tags not in graphs:  # one graph per kind of track, built once
+            graphs[tags] = _graph(features, tags)
+        adj = graphs[tags]
         (va, da), (vb, db) = _snap(adj, *xy.loc[a]), _snap(adj, *xy.loc[b])
         if max(da, db) > MAX_SNAP_KM:
             raise ValueError(f"{a}-{b}: a node lies {max(da, db):.1f} km from the nearest OSM track")
