@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -53,6 +54,20 @@ def load_script(relpath: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def page_text(html: str, tight: bool = False) -> str:
+    """Visible text of a built page (scripts and tags removed, whitespace collapsed).
+
+    tight: also without the spaces that tags leave inside brackets and before punctuation
+    (glued numbers sit in their own element), and with the theme's smart quotes as plain ones.
+    """
+    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    if tight:
+        text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+        text = re.sub(r"\(\s+", "(", re.sub(r"\s+([%),.;:])", r"\1", text))
+    return text
 
 
 def toc_pages() -> list[str]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import load_script
+from conftest import load_script, page_text
 
 from kzaz import data, periods, shares
 
@@ -13,10 +13,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE = "chapters/agriculture_trade.html"
 
 
-def text_of(html: str) -> str:
-    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-    return re.sub(r" (?=[%,.;:)])", "", text)  # glued numbers sit in their own element
 
 
 # ------------------------------------------------------------------ data
@@ -221,7 +217,7 @@ def test_page_has_seven_captioned_charts_and_stays_small(page, html_dir):
 
 
 def test_glued_numbers_match_the_data(page):
-    text = text_of(page)
+    text = page_text(page, tight=True)
     prod = data.load("fao_cereal_production").pivot(index="year", columns="country_code", values="production_t")
     last = int(prod.index.max())
     assert f"In {last} Kazakhstan harvested {prod.loc[last, 'KAZ'] / 1e6:.1f} million tonnes" in text
@@ -240,7 +236,7 @@ def test_glued_numbers_match_the_data(page):
 
 
 def test_claims_c14_to_c18_have_verdicts_and_c14_a_confidence(page):
-    text = text_of(page)
+    text = page_text(page, tight=True)
     for cid in ("C14", "C15", "C16", "C17", "C18"):
         assert re.search(rf"{cid} .*? (supported|partly supported|not supported|not verifiable) ", text), cid
     m = re.search(r"The book rates the claim (partly supported|not supported|not verifiable|supported) with (\w+) "
@@ -256,7 +252,7 @@ def test_claims_c14_to_c18_have_verdicts_and_c14_a_confidence(page):
 
 
 def test_text_qualifies_fao_and_the_two_counts(page):
-    text = text_of(page)
+    text = page_text(page, tight=True)
     assert "agrees independently" not in text and "built from the same Azerbaijani declarations" in text
     assert "runs the same way whenever" not in text and "typically accounts for a few per cent" not in text
     tr = data.load("bilateral_trade").set_index("figure_id")["value_musd"]

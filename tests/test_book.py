@@ -4,16 +4,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import chapter_number, toc_pages
+from conftest import chapter_number, page_text, toc_pages
 
 from kzaz import data
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def text_of(html: str) -> str:
-    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 class Scripts(HTMLParser):
@@ -59,7 +56,7 @@ def test_no_chart_is_left_as_a_python_repr(html_dir):
 
 def test_diplomacy_numbers_are_glued_from_the_data(html_dir):
     events = data.load("diplomacy_events")
-    text = text_of((html_dir / "chapters" / "diplomacy.html").read_text())
+    text = page_text((html_dir / "chapters" / "diplomacy.html").read_text())
     first, last = events["date"].str[:4].min(), events["date"].str[:4].max()
     assert f"The event table holds {len(events)} events from {first} to {last}" in text
     n_visits = int((events["type"] == "visit").sum())
@@ -71,7 +68,7 @@ def test_diplomacy_figures_are_numbered_and_captioned(html_dir):
     assert html.count('class="kzaz-chart"') == 2
     for fig_id in ("fig-dipl-timeline", "fig-dipl-pace"):
         assert f'id="{fig_id}"' in html
-    text = text_of(html)
+    text = page_text(html)
     n = chapter_number("chapters/diplomacy")
     assert f"Fig. {n}.1" in text and f"Fig. {n}.2" in text
     # The source line is drawn in each chart (spec) and repeated in each citation block.
@@ -80,7 +77,7 @@ def test_diplomacy_figures_are_numbered_and_captioned(html_dir):
 
 
 def test_diplomacy_claims_have_verdicts(html_dir):
-    text = text_of((html_dir / "chapters" / "diplomacy.html").read_text())
+    text = page_text((html_dir / "chapters" / "diplomacy.html").read_text())
     for cid in ("C01", "C02", "C03", "C04", "C05", "C21"):
         m = re.search(rf"{cid} .*? (supported|partly supported|not supported|not verifiable) ", text)
         assert m, f"no verdict for {cid}"
@@ -90,15 +87,15 @@ def test_diplomacy_claims_have_verdicts(html_dir):
 
 def test_intro_cites_the_seed_article_and_glues_economy_numbers(html_dir):
     econ = data.load("wb_gdp_population")
-    text = text_of((html_dir / "intro.html").read_text())
+    text = page_text((html_dir / "intro.html").read_text())
     assert "Trend" in text and "2025" in text
     pop = econ[(econ["country_code"] == "KAZ") & (econ["year"] == econ["year"].max())]["population"].iloc[0]
     assert f"{pop / 1e6:.1f} million inhabitants" in text
 
 
 def test_summary_pastes_the_chapters_numbers_and_verdicts(html_dir):
-    summary = text_of((html_dir / "chapters" / "summary.html").read_text())
-    ledger = text_of((html_dir / "chapters" / "claims.html").read_text())
+    summary = page_text((html_dir / "chapters" / "summary.html").read_text())
+    ledger = page_text((html_dir / "chapters" / "claims.html").read_text())
     events = data.load("diplomacy_events")
     assert f"table of {len(events)} bilateral events" in summary
     for cid in ("C11", "C12", "C14", "C19"):

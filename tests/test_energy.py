@@ -4,6 +4,7 @@ import re
 
 import pytest
 import shapely
+from conftest import page_text
 
 from kzaz import basemap, data, shares, units
 
@@ -192,10 +193,6 @@ def test_schematic_btc_is_shorter_than_the_real_pipeline():
 # --------------------------------------------------------------------------- the built page
 
 
-def page_text(html: str) -> str:
-    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-    return re.sub(r" ([,.;:)%])", r"\1", text).replace("( ", "(")
 
 
 @pytest.fixture(scope="module")
@@ -211,12 +208,12 @@ def test_page_has_six_numbered_charts_and_is_light(energy_html, html_dir):
     for fig in ("fig-energy-production", "fig-energy-mix", "fig-energy-renewables", "fig-energy-btc",
                 "fig-energy-exports", "fig-energy-map"):
         assert f'id="{fig}"' in energy_html
-    assert len(re.findall(r"Fig\. \d+\.6", page_text(energy_html))) >= 1
+    assert len(re.findall(r"Fig\. \d+\.6", page_text(energy_html, tight=True))) >= 1
     assert (html_dir / "chapters" / "energy.html").stat().st_size < 2_000_000
 
 
 def test_glued_btc_numbers_equal_the_data(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
     total, tengiz = btc.loc["btc-2023-kto", "value_mt"], btc.loc["btc-2023-tengiz", "value_mt"]
     assert f"{btc.loc['btc-2022', 'value_mt']:.2f} million tonnes (Mt) for 2022" in text
@@ -225,7 +222,7 @@ def test_glued_btc_numbers_equal_the_data(energy_html):
 
 
 def test_glued_export_share_and_capacity_equal_the_data(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     exports = data.load("oil_kaz_exports").set_index("figure_id")
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
     total25 = exports.loc["kz-exports-2025", "value_mt"]
@@ -236,13 +233,13 @@ def test_glued_export_share_and_capacity_equal_the_data(energy_html):
 
 
 def test_claims_have_their_verdicts(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     assert re.search(r"C12 .*? supported Kazakh oil has been shipped", text)
     assert re.search(r"C13 .*? partly supported The three governments", text)
 
 
 def test_agreement_use_is_like_for_like_on_the_page(energy_html):
-    text = page_text(energy_html).replace("’", "'")
+    text = page_text(energy_html, tight=True)
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
     deals = data.load("oil_btc_agreements").set_index("agreement_id")
     tengiz = 100 * btc.loc["btc-2023-tengiz", "value_mt"] / deals.loc["socar-kmg-2022", "volume_max_mt_per_year"]
@@ -255,20 +252,20 @@ def test_agreement_use_is_like_for_like_on_the_page(energy_html):
 
 
 def test_who_gave_the_added_up_figures_comes_from_the_rows(energy_html):
-    text = page_text(energy_html).replace("’", "'")
+    text = page_text(energy_html, tight=True)
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
     assert f"{btc.loc['btc-2024-01-10', 'reported_by']}'s for January–October 2024" in text
     assert "KazTransOil's figures for 2023 and for January–October 2024" not in text
 
 
 def test_2025_plans_and_uncertain_period_are_shown(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     assert "1.2 Mt (The Caspian Post" in text and "1.7 Mt (Star (Anadolu Agency" in text
     assert "names no period" in text
 
 
 def test_c12_says_the_first_year_came_before_the_agreements(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     deals = data.load("oil_btc_agreements")
     first_from = int(deals[deals["kind"] == "agreement"]["applies_from"].min()[:4])
     assert first_from == 2023
@@ -276,7 +273,7 @@ def test_c12_says_the_first_year_came_before_the_agreements(energy_html):
 
 
 def test_c13_reason_follows_the_data(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     green = data.load("green_energy_caspian")
     assert green["capacity_mw"].isna().all() and green["project_cost_usd"].isna().all()
     assert re.search(r"C13 .*? partly supported .*?No source gives the link's capacity or cost", text.replace("’", "'"))
@@ -285,7 +282,7 @@ def test_c13_reason_follows_the_data(energy_html):
 
 
 def test_electricity_text_uses_the_latest_year_without_a_break(energy_html):
-    text = page_text(energy_html).replace("’", "'")
+    text = page_text(energy_html, tight=True)
     owid = data.load("owid_energy_kaz_aze").set_index(["country", "year"])
     last = int(owid.index.get_level_values("year").max())
     # Azerbaijan's solar falls from a material value to zero in the last year: the text uses the year before.
@@ -305,5 +302,5 @@ def test_chart_titles_take_their_years_from_the_data(energy_html):
 
 
 def test_share_of_lifted_oil_is_a_range(energy_html):
-    text = page_text(energy_html)
+    text = page_text(energy_html, tight=True)
     assert re.search(r"about \d\.\d ?– ?\d\.\d% of what was lifted", text)

@@ -4,21 +4,15 @@ shows numbers and verdicts computed from them."""
 import re
 
 import pytest
+from conftest import page_text
 
 from kzaz import data
 
 PAGE = "chapters/ots_culture.html"
 
 
-def text_of(html: str) -> str:
-    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def tight(text: str) -> str:
-    """Page text without the spaces that tags leave inside brackets and before punctuation."""
-    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')  # the theme's smart quotes
-    return re.sub(r"\s+([),.;:])", r"\1", re.sub(r"\(\s+", "(", text))
 
 
 @pytest.fixture(scope="module")
@@ -113,14 +107,14 @@ def test_known_figures():
 
 
 def test_page_glues_the_summit_counts(page, summits):
-    text = text_of(page)
+    text = page_text(page)
     regular = int((summits["format"] == "regular").sum())
     assert f"The record holds {len(summits)} meetings of heads of state" in text
     assert f"{regular} numbered summits and {len(summits) - regular} extraordinary or informal ones" in text
 
 
 def test_page_counts_summits_hosted_by_each_country_from_the_table(page, summits):
-    text = text_of(page)
+    text = page_text(page)
     in_person = summits[summits["mode"] == "in person"]
     n_aze = int((in_person["host_country"] == "AZE").sum())
     n_kaz = int((in_person["host_country"] == "KAZ").sum())
@@ -131,7 +125,7 @@ def test_page_counts_summits_hosted_by_each_country_from_the_table(page, summits
 
 
 def test_page_glues_people_figures(page):
-    text = text_of(page)
+    text = page_text(page)
     assert "at about 80 and that of Azerbaijani students in Kazakhstan at 222" in text
     assert "about 2.8 times" in text  # 222 / 80
     assert "152,852 at the start of 2024 and 155,364" in text and "2,512 more" in text
@@ -154,18 +148,18 @@ def test_map_spec_carries_the_members_and_not_eco(page):
 
 
 def test_claims_c19_c20_have_verdicts_and_c21_is_only_cross_referenced(page, html_dir):
-    text = text_of(page)
+    text = page_text(page)
     assert re.search(r"C19 .*? partly supported ", text)
     assert re.search(r"C20 .*? supported ", text)
     assert "C21 Days of Kazakh culture" not in text  # no row for C21 in this chapter's claims table
     # The C21 verdict shown is the diplomacy chapter's, pasted from there.
-    dipl = text_of((html_dir / "chapters" / "diplomacy.html").read_text())
+    dipl = page_text((html_dir / "chapters" / "diplomacy.html").read_text())
     verdict = re.search(r"C21 .*? (partly supported|not supported|supported|not verifiable) ", dipl).group(1)
     assert f"whose verdict is {verdict} ;" in text
 
 
 def test_early_summits_are_not_said_to_lack_any_structure(page, summits):
-    text = tight(text_of(page))
+    text = page_text(page, tight=True)
     s = summits.set_index("summit_id")
     assert "with no organisation behind them" not in text
     year_1996, year_1998 = int(s.loc["tss-04-1996", "date"][:4]), int(s.loc["tss-05-1998", "date"][:4])
@@ -175,7 +169,7 @@ def test_early_summits_are_not_said_to_lack_any_structure(page, summits):
 
 
 def test_page_says_which_day_it_uses_where_sources_disagree_and_why(page, summits):
-    text = tight(text_of(page))
+    text = page_text(page, tight=True)
     disputed = summits.dropna(subset=["date_alt"])
     assert len(disputed) == 2
     for r in disputed.itertuples():
@@ -219,7 +213,7 @@ def test_map_timeline_and_bodies_alt_texts_come_from_the_data(page, summits):
 
 
 def test_prose_verdicts_are_the_computed_ones(page):
-    text = tight(text_of(page))
+    text = page_text(page, tight=True)
     bodies = data.load("ots_bodies")
     named = bodies[bodies["named_in_claim"]]
     n_tied = int(named["ots_tie"].isin(["listed by the OTS", "summit decision"]).sum())
@@ -235,6 +229,6 @@ def test_article_date_and_threshold_come_from_the_data(page):
     published = data.sources("claims")[0]["date_published"]
     assert published == "2025-10-20"
     threshold = re.search(r"more than (\d+)", claims.claim_text("C19")).group(1)
-    text = tight(text_of(page))
+    text = page_text(page, tight=True)
     assert f"spans more than {threshold} areas of cooperation" in text
     assert f"claim C19: more than {threshold}" in page  # the chart's rule label, in the spec

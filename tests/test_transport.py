@@ -5,6 +5,7 @@ import re
 import pandas as pd
 import pytest
 import shapely
+from conftest import page_text
 from shapely.ops import linemerge
 
 from kzaz import basemap, data, routes
@@ -181,11 +182,6 @@ def test_km_by_country_splits_a_line_at_a_border():
 # ---------------------------------------------------------------------- built page
 
 
-def text_of(html: str) -> str:
-    """Visible text, with the spaces that tag removal leaves around glued numbers closed up."""
-    html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-    return re.sub(r"\(\s+", "(", re.sub(r"\s+([%),;])", r"\1", text))
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +199,7 @@ def test_page_is_under_two_megabytes_and_has_eight_charts(html_dir, page):
 
 
 def test_page_numbers_are_glued_from_the_data(page, legs):
-    text = text_of(page)
+    text = page_text(page, tight=True)
     cargo = data.load("titr_cargo").set_index("figure_id")["value"]
     v24, v25 = cargo["titr-official-2024"], cargo["titr-official-2025"]
     assert f"cargo fell to {v25:.2f} Mt, {100 * (1 - v25 / v24):.0f}% less than in 2024" in text
@@ -215,7 +211,7 @@ def test_page_numbers_are_glued_from_the_data(page, legs):
 
 
 def test_page_gives_a_verdict_for_each_transport_claim(page):
-    text = text_of(page)
+    text = page_text(page, tight=True)
     expected = dict(data.load("claims").query("chapter == 'transport'")[["claim_id", "claim"]].values)
     assert sorted(expected) == ["C06", "C07", "C08", "C09", "C10", "C11"]
     for cid in expected:
@@ -255,7 +251,7 @@ def test_both_horadiz_aghband_lengths_are_kept_and_only_one_fits(legs):
 
 
 def test_page_states_falls_and_verdicts_computed_from_the_data(page, legs):
-    text = text_of(page)
+    text = page_text(page, tight=True)
     cargo = data.load("titr_cargo").set_index("figure_id")["value"]
     series = {y: cargo[f"titr-official-{y}"] for y in range(2019, 2026)}
     falls = [y for y in range(2020, 2026) if series[y] < series[y - 1]]
