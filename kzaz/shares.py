@@ -18,6 +18,7 @@ denominator is:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -106,6 +107,18 @@ class Implied:
     low: float
     mid: float
     high: float
+
+
+def stated_rounding(growth_stated: str) -> float:
+    """Half a unit of the last digit a growth figure was stated to, as a multiple.
+
+    "+50%" is a multiple of 1.50 stated to the percent: 0.005. "4.2 times": 0.05.
+    """
+    m = re.fullmatch(r"\s*[+-]?(\d+(?:\.(\d+))?)\s*(%|times)\s*", growth_stated)
+    if not m:
+        raise ValueError(f"cannot read a growth figure from {growth_stated!r}: expected '+50%' or '4.2 times'")
+    half_unit = 0.5 * 10 ** -len(m.group(2) or "")
+    return half_unit / 100 if m.group(3) == "%" else half_unit
 
 
 def implied_base(value: float, multiple: float, rounding: float = 0.0) -> Implied:

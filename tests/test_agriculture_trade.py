@@ -261,3 +261,11 @@ def test_text_qualifies_fao_and_the_two_counts(page):
     w = t[(t["reporter_code"] == "AZE") & (t["item"] == "Wheat") & (t["flow"] == "import") & (t["year"] == 2024)]
     rus = 100 * w.loc[w["partner_code"] == "RUS", "value_kusd"].sum() / w["value_kusd"].sum()
     assert f"against Russia" in text and f"{rus:.1f}%. Azerbaijan" in text
+
+
+def test_stated_rounding_is_half_the_last_stated_digit():
+    assert shares.stated_rounding("+50%") == pytest.approx(0.005)
+    assert shares.stated_rounding("4.2 times") == pytest.approx(0.05)
+    assert shares.stated_rounding("+12.5%") == pytest.approx(0.0005)
+    with pytest.raises(ValueError, match="cannot read a growth figure"):
+        shares.stated_rounding("more than fourfold")
