@@ -34,10 +34,12 @@ def months_covered(first: str, last: str) -> int:
 
 
 def label(first: str, last: str) -> str:
-    """'2023', 'Jan 2022', 'Jan-Jun 2024', 'Sep 2024-Apr 2025'."""
+    """'2023', 'Jan 2022', 'Jan-Jun 2024', 'Sep 2024-Apr 2025'; January to December of one year is '2024'."""
     if first == last:
         return dates.label(first) if dates.precision(first) != "month" else dates.start_of(first).strftime("%b %Y")
     a, b = dates.start_of(first), end_of(last) - pd.DateOffset(days=1)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return str(a.year)
     if dates.precision(first) == "year" and dates.precision(last) == "year":
         return f"{a.year}-{b.year}"
     if a.year == b.year:

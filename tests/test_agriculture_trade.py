@@ -176,6 +176,7 @@ def test_periods():
     assert periods.label("2024-01", "2024-06") == "Jan-Jun 2024"
     assert periods.label("2024-09", "2025-04") == "Sep 2024-Apr 2025"
     assert periods.label("2022-01", "2022-01") == "Jan 2022"
+    assert periods.label("2024-01", "2024-12") == "2024"  # a whole calendar year reads as the year
     with pytest.raises(ValueError):
         periods.midpoint("2025", "2024")
 
