@@ -67,8 +67,8 @@ def legs(routes: pd.DataFrame, nodes: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=basemap.CRS)
 
 
-def path_km(route_legs: gpd.GeoDataFrame, route_id: str, start: str, end: str) -> float:
-    """Drawn length along one route from node `start` to node `end` (in route order)."""
+def path_legs(route_legs: gpd.GeoDataFrame, route_id: str, start: str, end: str) -> gpd.GeoDataFrame:
+    """The legs of one route from node `start` to node `end`, in route order."""
     chain = route_legs[route_legs["route_id"] == route_id].sort_values("seq").reset_index(drop=True)
     if chain.empty:
         raise KeyError(f"no route '{route_id}'")
@@ -78,7 +78,12 @@ def path_km(route_legs: gpd.GeoDataFrame, route_id: str, start: str, end: str) -
     i, j = starts.index(start), ends.index(end)
     if j < i:
         raise KeyError(f"on route '{route_id}', '{end}' comes before '{start}'")
-    return float(chain.loc[i:j, "km"].sum())
+    return chain.loc[i:j]
+
+
+def path_km(route_legs: gpd.GeoDataFrame, route_id: str, start: str, end: str) -> float:
+    """Drawn length along one route from node `start` to node `end` (in route order)."""
+    return float(path_legs(route_legs, route_id, start, end)["km"].sum())
 
 
 def km_by_mode(route_legs: gpd.GeoDataFrame) -> pd.DataFrame:

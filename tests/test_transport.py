@@ -141,6 +141,7 @@ def test_legs_path_and_modes_on_a_small_network():
     assert len(legs) == 2
     assert routes.path_km(legs, "r", "a", "b") == pytest.approx(110.574, abs=0.01)  # one degree of latitude
     assert routes.path_km(legs, "r", "a", "c") == pytest.approx(110.574 + 111.30, abs=0.1)
+    assert list(routes.path_legs(legs, "r", "b", "c")[["from_id", "to_id"]].itertuples(index=False, name=None)) == [("b", "c")]
     by_mode = routes.km_by_mode(legs).loc["r"]
     assert by_mode["rail"] == pytest.approx(110.574, abs=0.01) and by_mode["total"] == pytest.approx(by_mode.sum() / 2)
     with pytest.raises(KeyError, match="does not run"):
