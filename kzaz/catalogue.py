@@ -47,7 +47,7 @@ def describe(res: dict, data_prefix: str = "../data/") -> str:
         title = f"[{s['title']}]({s['path']})" if "path" in s else s["title"]
         lines.append(f"- {s.get('publisher', '')}: {title}" + (f" ({dates})" if dates else "")
                      + f" {{cite:p}}`{bib.key(name, i)}`")
-    licences = ", ".join(lic.get("title", lic["name"]) for lic in res.get("licenses", []))
+    licences = data.licences([name])
     if licences:
         lines += ["", f"Licence: {licences}."]
     origin = res.get("origin")

@@ -106,6 +106,17 @@ def sources(name: str, package_path: Path | None = None) -> list[dict]:
     return resource(name, package_path).spec.get("sources", [])
 
 
+def licences(names: list[str]) -> str:
+    """The licences of the named resources, each named once: 'CC BY 4.0; ODbL 1.0'."""
+    out = []
+    for name in names:
+        for lic in resource(name).spec.get("licenses", []):
+            text = lic.get("title") or lic["name"]
+            if text not in out:
+                out.append(text)
+    return "; ".join(out)
+
+
 def undescribed_files(package_path: Path | None = None) -> list[str]:
     """Data files present in data/ but not declared in the package."""
     package_path = Path(package_path or paths.DATAPACKAGE)

@@ -93,14 +93,6 @@ def plotted_data(spec: dict) -> pd.DataFrame:
     return out.drop(columns="layer") if out["layer"].nunique() == 1 else out
 
 
-def licences(resources: list[str]) -> str:
-    names = []
-    for name in resources:
-        for lic in data.resource(name).spec.get("licenses", []):
-            text = lic.get("title") or lic["name"]
-            if text not in names:
-                names.append(text)
-    return "; ".join(names)
 
 
 def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str], alt_text: str,
@@ -113,7 +105,7 @@ def export(full: alt.TopLevelMixin, *, name: str, title: str, sources: list[str]
     (out_dir / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=1.5))
     (out_dir / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version=render.VL_VERSION), encoding="utf-8")
     table = plotted_data(spec)
-    line, licence = source_line(sources), licences(sources)
+    line, licence = source_line(sources), data.licences(sources)
     header = [f"# {title}", f"# {line}", f"# Licence: {licence}",
               f"# From: {BOOK} (figure '{name}'); data files: "
               + ", ".join(f"data/{data.resource(r).spec['path']}" for r in sources)]
