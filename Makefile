@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test venv test-deps lab extract bench pdf publish clean
+.PHONY: book test lint venv test-deps lab extract bench pdf publish clean
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt -r requirements-test.txt
-	$(BIN)/pip install --quiet --no-deps -e .
+	@# jsonschema's optional IRI checker builds grammars for a second in every process that
+	@# validates a notebook or the data package; nothing here uses IRI formats.
+	$(BIN)/pip uninstall --quiet --yes rfc3987-syntax lark
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -21,9 +23,16 @@ book: $(STAMP)
 
 ## Run the whole test suite: data faults, helpers, the built book, the built
 ## pages in headless Chromium with the network cut off, and the PDF edition.
-test: $(STAMP) test-deps
+test: $(STAMP) test-deps lint
+	$(BIN)/frictionless validate data/datapackage.json > /dev/null || $(BIN)/frictionless validate data/datapackage.json
 	$(BIN)/python scripts/build.py --all
 	KZAZ_REQUIRE_BROWSER=$${KZAZ_REQUIRE_BROWSER:-1} KZAZ_REQUIRE_PDF=$${KZAZ_REQUIRE_PDF:-1} $(BIN)/python -m pytest
+
+## Lint and format-check the package, scripts, tests, extensions and the chapters' code cells.
+lint: $(STAMP)
+	$(BIN)/ruff check kzaz scripts tests _ext
+	$(BIN)/ruff format --check kzaz scripts tests _ext
+	$(BIN)/python scripts/lint_chapters.py
 
 ## Debian's chromium drives the browser tests (Playwright's own download cannot run here);
 ## TeX and poppler build and read the PDF edition. Installed with apt-get when run as root.
@@ -44,10 +53,11 @@ test-deps:
 	fi
 
 ## Open the chapters as notebooks in JupyterLab (a double click opens a MyST chapter
-## as a notebook, through jupytext: scripts/jupyterlab_settings.py).
+## as a notebook, through jupytext: scripts/jupyterlab_settings.py). As root (in many
+## containers) JupyterLab needs --allow-root, which is added then.
 lab: $(STAMP)
 	$(BIN)/python scripts/jupyterlab_settings.py
-	cd chapters && ../$(BIN)/jupyter lab
+	cd chapters && ../$(BIN)/jupyter lab $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 ## PDF edition (charts as images) into _build/latex/kz-az-cooperation.pdf.
 ## Needs Debian's TeX packages (about 350 MB), installed here when run as root.

@@ -61,23 +61,38 @@ def find_repository(root: Path, environ=os.environ) -> dict | None:
     return {"url": f"https://github.com/{org}/{repo}", "org": org, "repo": repo, "branch": branch}
 
 
-def setup_cell(repository: dict) -> str:
-    """First cell of a downloaded or Colab notebook: fetch the book's code and data if missing."""
-    return f'''\
-# Outside a checkout of the repository (in Colab, or a downloaded copy of this notebook)
-# the book's package and data are missing: clone the repository and install what its
-# package needs (pyproject.toml), keeping versions already installed that suffice.
-# In a checkout, or once done, this cell does nothing.
-import importlib.util, pathlib, subprocess, sys, tomllib
+def setup_cell(repository: dict | None) -> str:
+    """First cell of a downloaded or Colab notebook: find the book's code and data.
 
-if importlib.util.find_spec("kzaz") is None:
-    checkout = pathlib.Path({json.dumps(repository["repo"])}).resolve()
+    Inside a checkout of the book (this folder or one above it holds `kzaz/` and
+    `data/datapackage.json`) it uses that checkout's package and data, whichever copy
+    is installed. Elsewhere it clones the repository when the book knows it (Colab), or
+    says in one sentence what the notebook needs.
+    """
+    fetch = (f'''    checkout = pathlib.Path({json.dumps(repository["repo"])}).resolve()
     if not checkout.exists():
         subprocess.run(["git", "clone", "--depth=1", {json.dumps("--branch=" + repository["branch"])},
                         {json.dumps(repository["url"])}, str(checkout)], check=True)
     needs = tomllib.loads((checkout / "pyproject.toml").read_text())["project"]["dependencies"]
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *needs], check=True)
+''' if repository else '''    raise SystemExit("This notebook is a chapter of the book 'Kazakhstan and Azerbaijan: cooperation in "
+                     "data' and needs its repository (the kzaz package and data/): open it from the "
+                     "chapters/ folder of a checkout, in the environment of its requirements.txt.")
+''')
+    return f'''\
+# This chapter needs the book's package (kzaz) and data (data/). In a checkout of the book
+# (this folder or one above it), that checkout's own package and data are used.
+# Elsewhere (Colab, a downloaded copy) the repository is fetched when the book knows it.
+import importlib.util, pathlib, subprocess, sys, tomllib
+
+here = pathlib.Path.cwd().resolve()
+checkout = next((p for p in (here, *here.parents)
+                 if (p / "kzaz" / "__init__.py").exists() and (p / "data" / "datapackage.json").exists()), None)
+if checkout is None and importlib.util.find_spec("kzaz") is None:
+{fetch}if checkout is not None and str(checkout) not in sys.path:
     sys.path.insert(0, str(checkout))
+    for name in [m for m in sys.modules if m == "kzaz" or m.startswith("kzaz.")]:
+        del sys.modules[name]  # a copy imported from elsewhere gives way to this checkout's
 '''
 
 
@@ -132,15 +147,16 @@ def _point_launch_buttons(app, pagename, context):
 
 
 def _add_download_link(app, pagename, context):
-    """A link to the chapter as a Jupyter notebook (.ipynb), after the page title."""
+    """A link to the chapter as a Jupyter notebook (.ipynb), at the end of the page (the top of
+    a page is for its findings)."""
     href = context["pathto"](f"{NOTEBOOK_DIR}/{pagename}.ipynb", 1)
-    where = ("it fetches the repository itself when run elsewhere"
+    where = ("it uses the checkout it is run in, and fetches the repository itself elsewhere"
              if app.config.kzaz_repository else
              "run it from the <code>chapters/</code> folder of a checkout of the repository, "
              "with its environment: see the README")
     link = (f'<p class="kzaz-notebook-link"><a class="reference download" href="{href}" download>'
             f"Download this chapter as a Jupyter notebook</a> ({where}).</p>")
-    context["body"] = re.sub(r"(</h1>)", lambda m: m[1] + link, context.get("body", ""), count=1)
+    context["body"] = context.get("body", "") + link
 
 
 def _on_page(app, pagename, templatename, context, doctree):
@@ -164,8 +180,7 @@ def _write_notebooks(app, exception):
         if not _is_notebook(app, pagename):
             continue
         nb = jupytext.read(Path(app.srcdir) / f"{pagename}.md")
-        if repository:
-            nb.cells.insert(0, nbformat.v4.new_code_cell(setup_cell(repository), metadata={"tags": ["setup"]}))
+        nb.cells.insert(0, nbformat.v4.new_code_cell(setup_cell(repository), metadata={"tags": ["setup"]}))
         for i, cell in enumerate(nb.cells):
             cell.id = f"cell-{i}"  # the same notebook from the same source, build after build
         target = Path(app.outdir) / NOTEBOOK_DIR / f"{pagename}.ipynb"

@@ -1,46 +1,68 @@
-"""Downloads and citations under every figure, and the claims ledger.
+"""Downloads and citations under every figure, made from the chart the page places.
 
-Notebooks record what they make (kzaz.figures.export, kzaz.claims.record) in
-`_build/figures/` and `_build/claims/`. At write time this extension
-- copies the figure files into the HTML output (`_figures/`),
-- adds under each registered figure: PNG, SVG and CSV links, and a "cite this
-  figure" block (plain text and BibTeX) with the figure's number as Sphinx
-  numbered it,
-- fills the claims ledger (the `claims-ledger` directive) with one row per claim
-  C01-C21, linking to the assessment in its chapter; it is built after every page
-  is read, so it works for the HTML and the PDF alike.
-All of it comes from one registry; nothing is typed per figure or per claim.
+A chapter's figure is a notebook cell whose output is a `kzaz.figures.Figure`, named
+and captioned by the cell's `mystnb: figure:` metadata. The chart's spec carries what
+the book needs (`usermeta.kzaz`: name, title, sources, licence). When a page is
+written, this extension
+- checks that every chart sits in a figure of the same name,
+- adds under it PNG, SVG and CSV links and a "cite this figure" block (plain text and
+  BibTeX) with the number Sphinx gave it,
+- writes the three files from the output it places: the PNG, SVG and CSV that the
+  cell's HTML output carries in a JSON script (taken out of the page here). A notebook run
+  anywhere else writes nothing the site uses.
+
+For other builders (the PDF) it removes the code of cells tagged `hide-input`: on
+paper there is no toggle, and the figure is what the reader came for.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util import logging
 
-LEDGER_DIRECTIVE = "{claims-ledger}"
-
-
-def _build_dir() -> Path:
-    from kzaz import paths
-
-    return paths.BUILD_DIR
+LOGGER = logging.getLogger(__name__)
+FIGURE = re.compile(r'<figure[^>]*\bid="([^"]+)"[^>]*>.*?</figure>', re.S)
+CHART_SPEC = re.compile(r"vegaEmbed\(el, (\{.*?\}), \{\"renderer\"", re.S)
+EXTENSIONS = ("png", "svg", "csv")
 
 
-def _registry(kind: str) -> dict:
-    folder = _build_dir() / kind
-    entries = {}
-    for f in sorted(folder.glob("*.json")) if folder.exists() else []:
-        entry = json.loads(f.read_text(encoding="utf-8"))
-        entries[entry.get("name") or entry.get("claim_id")] = entry
-    return entries
+FILES = re.compile(r'<script type="application/json" class="kzaz-figure-files">(.*?)</script>', re.S)
+
+
+def take_pictures(body: str) -> tuple[str, dict[str, dict]]:
+    """The page without the pictures its figures carry, and those pictures by figure name."""
+    found = {}
+    for m in FILES.finditer(body):
+        files = json.loads(m.group(1).replace("<\\/", "</"))
+        found[files["name"]] = files
+    return FILES.sub("", body), found
+
+
+def _write(path: Path, content: bytes) -> None:
+    if not path.exists() or path.read_bytes() != content:
+        path.write_bytes(content)
+
+
+def write_files(app, pagename: str, placed: set[str], pictures: dict[str, dict]) -> None:
+    if not placed:
+        return
+    dest = Path(app.outdir) / "_figures"
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in sorted(placed):
+        if name not in pictures:
+            LOGGER.warning(f"figure '{name}': its output carries no pictures", location=pagename)
+            continue
+        _write(dest / f"{name}.png", base64.b64decode(pictures[name]["png"]))
+        _write(dest / f"{name}.svg", pictures[name]["svg"].encode("utf-8"))
+        _write(dest / f"{name}.csv", pictures[name]["csv"].encode("utf-8"))
 
 
 def _book(app) -> dict:
@@ -71,7 +93,7 @@ def _tools_html(pathto, book, number, fig, page_url) -> str:
     name = fig["name"]
     links = " · ".join(
         '<a class="reference download" href="{}" download>{}</a>'.format(pathto(f"_figures/{name}.{ext}", 1), label)
-        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "CSV (data plotted)")))
+        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "CSV (data plotted, all sources)")))
     return (f'<div class="kzaz-figure-tools" data-figure="{name}">'
             f"<p>Download figure {number}: {links}</p>"
             f"<details><summary>Cite this figure</summary>"
@@ -79,147 +101,65 @@ def _tools_html(pathto, book, number, fig, page_url) -> str:
             f"<pre class=\"kzaz-cite-bibtex\">{html.escape(bib)}</pre></details></div>")
 
 
+def chart_specs(body: str) -> list[dict]:
+    return [json.loads(m.group(1).replace("<\\/", "</")) for m in CHART_SPEC.finditer(body)]
+
+
 def _add_figure_tools(app, pagename, context):
-    body = context.get("body", "")
-    figures = _registry("figures")
+    from kzaz.figures import meta
+
+    body, pictures = take_pictures(context.get("body", ""))
     numbers = app.builder.env.toc_fignumbers.get(pagename, {}).get("figure", {})
-    if not figures or not numbers:
-        return
     book = _book(app)
     page_url = f"{book['url']}/{pagename}.html" if book["url"] else ""
+    placed: set[str] = set()
 
     def add(match):
-        fig_id = match.group(1)
-        if fig_id not in figures or fig_id not in numbers:
-            return match.group(0)
+        fig_id, block = match.group(1), match.group(0)
+        specs = [s for s in chart_specs(block) if meta(s)]
+        if not specs:
+            return block
+        fig = meta(specs[0])
+        placed.add(fig["name"])
+        if len(specs) > 1 or fig["name"] != fig_id:
+            LOGGER.warning(f"figure '{fig_id}' holds the chart '{fig['name']}' (and {len(specs) - 1} more): "
+                           "a figure's cell names it as its chart does", location=pagename)
+            return block
+        if fig_id not in numbers:
+            LOGGER.warning(f"figure '{fig_id}' has no number: give its cell a caption", location=pagename)
+            return block
         number = ".".join(str(n) for n in numbers[fig_id])
-        tools = _tools_html(context["pathto"], book, number, figures[fig_id], page_url)
-        return match.group(0).replace("</figure>", tools + "</figure>")
+        return block.replace("</figure>", _tools_html(context["pathto"], book, number, fig, page_url) + "</figure>")
 
-    context["body"] = re.sub(r'<figure[^>]*\bid="([^"]+)"[^>]*>.*?</figure>', add, body, flags=re.S)
-
-
-class ledger_placeholder(nodes.General, nodes.Element):
-    """Where the claims ledger goes; filled after all pages are read."""
-
-
-class ClaimsLedger(SphinxDirective):
-    """```{claims-ledger}```: the table of claims C01-C21 and their verdicts."""
-
-    def run(self):
-        return [ledger_placeholder()]
-
-
-class FillLedger(SphinxPostTransform):
-    """Build the ledger table from the chapters' recorded assessments, for any builder."""
-
-    default_priority = 5
-
-    def run(self, **kwargs):
-        for placeholder in list(self.document.findall(ledger_placeholder)):
-            placeholder.replace_self(self.table())
-
-    def link(self, entry) -> nodes.Node:
-        builder = self.app.builder
-        if builder.format == "html":
-            uri = builder.get_relative_uri(self.env.docname, entry["chapter"]) + "#" + entry["anchor"]
-            para = nodes.paragraph()
-            para += nodes.reference("", "evidence", refuri=uri, internal=True)
-            return para
-        number = self.env.toc_secnumbers.get(entry["chapter"], {}).get("", ())
-        return nodes.paragraph(text=f"Chapter {'.'.join(map(str, number))}" if number else entry["chapter"])
-
-    def table(self) -> nodes.table:
-        from kzaz import data
-
-        assessed = _registry("claims")
-        widths = [8, 34, 14, 34, 10]
-        table = nodes.table(classes=["kzaz-ledger"])
-        group = nodes.tgroup(cols=len(widths))
-        table += group
-        for w in widths:
-            group += nodes.colspec(colwidth=w)
-        head = nodes.thead()
-        group += head
-        head += self.row(["Claim", "What the article says", "Verdict", "Why", "Where"])
-        body = nodes.tbody()
-        group += body
-        for c in data.load("claims").itertuples():
-            a = assessed.get(c.claim_id)
-            if a:
-                body += self.row([c.claim_id, c.claim, a["verdict"], a["reason"], self.link(a)])
-            else:
-                body += self.row([c.claim_id, c.claim, "not yet assessed",
-                                  f"The chapter on this subject ({c.chapter}) is not in this edition.", ""])
-        return table
-
-    @staticmethod
-    def row(cells) -> nodes.row:
-        row = nodes.row()
-        for cell in cells:
-            entry = nodes.entry()
-            entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=str(cell))
-            row += entry
-        return row
+    context["body"] = FIGURE.sub(add, body)
+    for spec in chart_specs(body):
+        name = meta(spec).get("name")
+        if name and name not in placed:
+            LOGGER.warning(f"chart '{name}' is not in a figure: name it in its cell's mystnb figure metadata",
+                           location=pagename)
+    write_files(app, pagename, placed, pictures)
 
 
 def _on_page(app, pagename, templatename, context, doctree):
     _add_figure_tools(app, pagename, context)
 
 
-def _copy_figures(app, exception):
-    if exception is not None or app.builder.format != "html":
-        return
-    src = _build_dir() / "figures"
-    if src.exists():
-        dest = Path(app.outdir) / "_figures"
-        dest.mkdir(parents=True, exist_ok=True)
-        for f in src.iterdir():
-            if f.suffix in {".png", ".svg", ".csv"}:
-                shutil.copy2(f, dest / f.name)
+class DropHiddenInput(SphinxPostTransform):
+    """On paper, cells tagged hide-input show their output only."""
 
+    default_priority = 200
 
-CROSS_PAGE_GLUE = re.compile(r"\{glue:\w+\}`[^`]*::")
-
-
-def _note_aggregate_pages(app, docname, source):
-    """Remember pages that show other pages' results (the ledger, cross-page glue)."""
-    pages = getattr(app.env, "kzaz_aggregate_pages", set())
-    if LEDGER_DIRECTIVE in source[0] or CROSS_PAGE_GLUE.search(source[0]):
-        pages.add(docname)
-    else:
-        pages.discard(docname)
-    app.env.kzaz_aggregate_pages = pages
-
-
-def _aggregates_outdated(app, env, added, changed, removed):
-    # Sphinx does not know these pages depend on others: re-read them whenever anything was.
-    if added or changed:
-        return sorted(getattr(env, "kzaz_aggregate_pages", set()) & set(env.found_docs))
-    return []
-
-
-def _data_bibliography(app, config):
-    """Write the data sources' BibTeX (from datapackage.json) and add it to the bibliography."""
-    from kzaz import bib
-
-    target = _build_dir() / "data_sources.bib"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = bib.entries()
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    rel = target.relative_to(Path(app.srcdir)).as_posix()
-    if rel not in config.bibtex_bibfiles:
-        config.bibtex_bibfiles = [*config.bibtex_bibfiles, rel]
+    def run(self, **kwargs):
+        if self.app.builder.format == "html":
+            return
+        for cell in list(self.document.findall(nodes.container)):
+            if cell.get("nb_element") == "cell_code" and "tag_hide-input" in cell.get("classes", []):
+                for part in list(cell.children):
+                    if isinstance(part, nodes.container) and part.get("nb_element") == "cell_code_source":
+                        cell.remove(part)
 
 
 def setup(app):
-    app.connect("config-inited", _data_bibliography)
-    app.add_node(ledger_placeholder)
-    app.add_directive("claims-ledger", ClaimsLedger)
-    app.add_post_transform(FillLedger)
-    app.connect("source-read", _note_aggregate_pages)
-    app.connect("env-get-outdated", _aggregates_outdated)
+    app.add_post_transform(DropHiddenInput)
     app.connect("html-page-context", _on_page)
-    app.connect("build-finished", _copy_figures)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,20 +16,33 @@ BUNDLE = "vega-bundle.js"
 MARKER = 'class="kzaz-chart"'
 
 
-def _bundle_text() -> str:
+def _bundle_text(cache_dir: Path) -> str:
+    """The bundle for the Vega-Lite version altair writes, made once per vl-convert version
+    (making it takes seconds) and kept beside the build."""
+    from importlib.metadata import version
+
+    # Keyed by the two packages' versions, read without importing them (altair takes a second).
+    cached = cache_dir / f"vega-bundle-altair{version('altair')}-vlc{version('vl-convert-python')}.js"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    import altair as alt
     import vl_convert as vlc
 
-    from kzaz.render import VL_VERSION
-
+    vl_version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     # Function scope: the bundle's top-level names would clash with Sphinx's scripts.
-    return "(function () {\n" + vlc.javascript_bundle(vl_version=VL_VERSION) + "\n})();\n"
+    text = "(function () {\n" + vlc.javascript_bundle(vl_version=vl_version) + "\n})();\n"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached.write_text(text, encoding="utf-8")
+    return text
 
 
-def _write_bundle(app, exception):
-    if exception is not None or app.builder.format != "html":
+def _write_bundle(app):
+    # Before any page is written: a page links the bundle with its checksum (?v=...), which
+    # must be the same in a clean build as in an incremental one.
+    if app.builder.format != "html":
         return
     target = Path(app.outdir) / "_static" / BUNDLE
-    text = _bundle_text()
+    text = _bundle_text(Path(app.outdir).parent / ".vega")
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -57,5 +70,5 @@ def _link_on_chart_pages(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("html-page-context", _link_on_chart_pages, priority=900)
-    app.connect("build-finished", _write_bundle)
+    app.connect("builder-inited", _write_bundle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,30 +7,21 @@
 
 from .data import DataError, load, sources
 
-__version__ = "0.1.0"  # the book's edition; CITATION.cff and pyproject.toml carry the same
+__version__ = "2.0.0"  # the book's edition; CITATION.cff and pyproject.toml carry the same
 from .numbers import glue_value
 
 
 def setup() -> None:
-    """Switch on the chart theme and the right renderer for this kernel.
+    """Switch on the chart theme and the book's renderer for this kernel.
 
-    In the book build (and any run without a Jupyter server) charts use the
-    offline renderer, whose libraries the book serves itself. In JupyterLab or
-    Jupyter Notebook (a server starts the kernel and sets JPY_SESSION_NAME) they use
-    altair's own renderer, so charts show while you work; so does Google Colab.
+    The renderer shows a chart where the kernel runs (kzaz.render.where): in the book
+    build with the libraries the book serves itself, in JupyterLab or Jupyter Notebook
+    through their own Vega renderer (no network needed), in Colab as altair does.
     """
-    import os
-    import sys
-
-    import altair as alt
-
     from . import render, theme
 
     theme.enable()
-    if os.environ.get("JPY_SESSION_NAME") or "google.colab" in sys.modules:
-        alt.renderers.enable("default")
-    else:
-        render.enable()
+    render.enable()
 
 
 __all__ = ["DataError", "load", "sources", "glue_value", "setup"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from . import data
 
 _SPECIAL = re.compile(r"([&%$#_{}])")
@@ -47,10 +49,47 @@ def entries(package_path=None) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def cite_data(names=None) -> str:
-    """MyST text citing the sources of the named resources (default: all loaded so far)."""
-    names = sorted(names if names is not None else data.LOADED)
-    keys = [key(n, i) for n in names for i, _ in enumerate(data.sources(n))]
-    if not keys:
+COMPILED_BY = "KZ-AZ report team"  # resources the book compiled row by row (kzaz.figures uses the same)
+
+
+def compiled_sources(name: str) -> int:
+    """How many distinct sources a compiled resource's rows cite (0 if the book did not compile it)."""
+    spec = data.resource(name).spec
+    if not all(s.get("publisher", "").startswith(COMPILED_BY) for s in spec.get("sources", [])):
+        return 0
+    if spec.get("format", "csv") != "csv":
+        return 0
+    table = data.load(name)
+    urls = [c for c in table.columns if c in ("source_url", "leg_source_url", "coord_source_url")]
+    return int(pd.concat([table[c] for c in urls]).dropna().nunique()) if urls else 0
+
+
+class DataUsed:
+    """The data files a chapter read, each with its sources: a notebook cell shows it."""
+
+    def __init__(self, names):
+        self.names = sorted(names)
+
+    def markdown(self) -> str:
+        lines = ["Data used in this chapter (each file with its schema on the [data sources](sources) page):", ""]
+        for name in self.names:
+            res = data.resource(name)
+            title = f"{res.spec.get('title', name)} (`{res.rel}`)"
+            if compiled_sources(name):
+                lines.append(f"- {title}: compiled in this book from {compiled_sources(name)} sources, each named "
+                             "on its row")
+            else:
+                keys = ",".join(key(name, i) for i, _ in enumerate(res.spec.get("sources", [])))
+                lines.append(f"- {title} {{cite:p}}`{keys}`")
+        return "\n".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+
+def cite_data(names=None) -> DataUsed:
+    """The data files of the named resources (default: all loaded so far), with citations."""
+    names = names if names is not None else data.LOADED
+    if not names:
         raise ValueError("no data loaded: nothing to cite")
-    return "Data used in this chapter: {cite:p}`" + ",".join(keys) + "`."
+    return DataUsed(names)

@@ -6,7 +6,8 @@ import pandas as pd
 
 from . import bib, data
 
-TIME_TYPES = {"year", "date", "partialdate"}
+TIME_TYPES = {"year", "date"}
+BOOKKEEPING = {"checked_on"}  # when the book checked a row, not a time the data covers
 READS_ALL_DATA = True  # scripts/build.py: a notebook using this module depends on every data file
 
 
@@ -16,7 +17,8 @@ def years_covered(name: str, table=None) -> str:
     `table`: the resource already loaded, so that it is not read and checked again.
     """
     res = data.resource(name).spec
-    fields = [f["name"] for f in res["schema"]["fields"] if f.get("type") in TIME_TYPES]
+    fields = [f["name"] for f in res["schema"]["fields"]
+              if (f.get("type") in TIME_TYPES or "partialDate" in f) and f["name"] not in BOOKKEEPING]
     if not fields:
         return ""
     table = data.load(name) if table is None else table
@@ -38,9 +40,13 @@ def describe(res: dict, data_prefix: str = "../data/") -> str:
              f"Resource `{name}` — file {{download}}`data/{res['path']} <{data_prefix}{res['path']}>` "
              f"({n} {'features' if res.get('format') == 'geojson' else 'rows'}"
              + (f", {span}" if span else "") + ")."]
-    lines += ["", "| Field | Type | Unit | Meaning |", "|---|---|---|---|"]
+    # The schema in full on screen; on paper, where it would fill pages, the field names.
+    lines += ["", ":::{only} html", "| Field | Type | Unit | Meaning |", "|---|---|---|---|"]
     for f in res["schema"]["fields"]:
         lines.append(f"| `{f['name']}` | {f.get('type', 'string')} | {f.get('unit', '')} | {f.get('description', '')} |")
+    lines += [":::", "", ":::{only} latex",
+              "Fields: " + ", ".join(f"`{f['name']}`" for f in res["schema"]["fields"])
+              + " (types, units and meanings in `data/datapackage.json` and the HTML book).", ":::"]
     lines += ["", "Sources:", ""]
     for i, s in enumerate(res.get("sources", [])):
         dates = ", ".join(f"{k.replace('date_', '')} {v}" for k, v in s.items() if k.startswith("date_"))

@@ -1,36 +1,49 @@
 """Claims of the seed article and the book's verdicts on them.
 
-The claims (paraphrased, numbered C01-C21) live in `data/claims.csv`. A chapter
-assesses the claims it owns with `assess()`: the verdict must be one of four
-words, the reason one sentence, and the evidence points at data in the chapter.
-Each verdict is glued (`claim-C01-verdict`, `claim-C01-reason`) and recorded in
-`_build/claims/C01.json`, from which the book's claims ledger page is generated:
-a verdict is written once, in its chapter.
+The claims (paraphrased, numbered C01-C21) live in `data/claims.csv`, each assigned to
+the chapter that tests it. A chapter module's `verdicts(inputs)` returns one
+`Assessment` per claim it owns, built with `assess()`: the verdict is one of four words,
+the reason one or two sentences a person would write, the evidence points at data and
+figures, and `detail` holds what a checker wants one click away (row ids, arithmetic).
+
+The chapter shows its assessments as cards (`cards()`), each under a label
+(`claim-c07`) that the claims ledger and the scorecard link to; the ledger and the
+summary compute the same assessments from the same modules (`kzaz.chapters`), so a
+verdict is written once.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import dataclass
 
-from . import data, paths
-from .markdown import cell
-from .numbers import glue_value
+from . import data
 
 VERDICTS = ("supported", "partly supported", "not supported", "not verifiable")
+MAX_REASON_SENTENCES = 2
 
 
 @dataclass(frozen=True)
 class Assessment:
     claim_id: str
     claim: str
+    chapter: str
     verdict: str
     reason: str
     evidence: str
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return anchor(self.claim_id)
+
+
+def claims_table():
+    return data.load("claims").set_index("claim_id")
 
 
 def _claim(claim_id: str):
-    claims = data.load("claims").set_index("claim_id")
+    claims = claims_table()
     if claim_id not in claims.index:
         raise KeyError(f"{claim_id} is not in data/claims.csv")
     return claims.loc[claim_id]
@@ -40,36 +53,57 @@ def claim_text(claim_id: str) -> str:
     return _claim(claim_id)["claim"]
 
 
-def assess(claim_id: str, verdict: str, reason: str, evidence: str) -> Assessment:
+def sentences(text: str) -> int:
+    """Sentences in a reason (a full stop, ! or ? followed by a space and a capital, or the end)."""
+    plain = re.sub(r"\{[a-z:]+\}`[^`]*`", "x", text)  # roles count as words
+    plain = re.sub(r"\b(?:e\.g|i\.e|cf|no|approx|km|bn|mn|Mt|vs)\.", "x", plain)
+    return len(re.findall(r"[.!?](?=\s+[A-Z(]|\s*$)", plain.strip()))
+
+
+def assess(claim_id: str, verdict: str, reason: str, evidence: str, detail: str = "") -> Assessment:
     if verdict not in VERDICTS:
         raise ValueError(f"{claim_id}: verdict '{verdict}' is not one of {VERDICTS}")
     if not reason.strip() or not evidence.strip():
         raise ValueError(f"{claim_id}: a verdict needs a reason and evidence")
+    if sentences(reason) > MAX_REASON_SENTENCES:
+        raise ValueError(f"{claim_id}: the reason has more than {MAX_REASON_SENTENCES} sentences; "
+                         "move the rest into `detail`")
     row = _claim(claim_id)
-    a = Assessment(claim_id, row["claim"], verdict, reason.strip(), evidence.strip())
-    glue_value(f"claim-{claim_id}-verdict", verdict)
-    glue_value(f"claim-{claim_id}-reason", a.reason)
-    record(a, row["chapter"])
-    return a
-
-
-def record(a: Assessment, chapter: str, out_dir=None) -> None:
-    """Write the assessment where the ledger page is built from."""
-    out_dir = out_dir or paths.BUILD_DIR / "claims"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    entry = dict(asdict(a), chapter=f"chapters/{chapter}", anchor=anchor(a.claim_id))
-    (out_dir / f"{a.claim_id}.json").write_text(json.dumps(entry, indent=2, ensure_ascii=False) + "\n",
-                                                encoding="utf-8")
+    return Assessment(claim_id, row["claim"], row["chapter"], verdict, reason.strip(), evidence.strip(),
+                      detail.strip())
 
 
 def anchor(claim_id: str) -> str:
     return f"claim-{claim_id.lower()}"
 
 
-def markdown_table(assessments: list[Assessment]) -> str:
-    """A MyST table of claims, verdicts, reasons and evidence."""
-    rows = ["| Claim | What the article says | Verdict | Why | Evidence |", "|---|---|---|---|---|"]
-    for a in assessments:
-        rows.append(f"| <span id=\"{anchor(a.claim_id)}\"></span>{a.claim_id} | {cell(a.claim)} | **{a.verdict}** "
-                    f"| {cell(a.reason)} | {cell(a.evidence)} |")
-    return "\n".join(rows)
+def chip(verdict: str) -> str:
+    return f"{{verdict}}`{verdict}`"
+
+
+def card(a: Assessment) -> str:
+    """One claim as MyST: label, number and verdict chip, the claim, why, evidence folded."""
+    folded = a.evidence + (f"\n\n{a.detail}" if a.detail else "")
+    return (f"({a.label})=\n"
+            f"::::{{card}} {a.claim_id} {chip(a.verdict)}\n:class-card: kzaz-claim-card\n\n"
+            f"*{a.claim}*\n\n{a.reason}\n\n"
+            f":::{{dropdown}} Evidence\n:class-container: kzaz-evidence\n\n{folded}\n:::\n::::")
+
+
+class Cards:
+    """The assessments of a chapter as cards (a notebook cell shows them)."""
+
+    def __init__(self, assessments: list[Assessment]):
+        self.assessments = list(assessments)
+
+    def _repr_markdown_(self) -> str:
+        return "\n\n".join(card(a) for a in self.assessments)
+
+
+def cards(assessments: list[Assessment]) -> Cards:
+    return Cards(assessments)
+
+
+def tally(assessments: list[Assessment]) -> dict[str, int]:
+    """Claims per verdict, in the order of VERDICTS (zeros kept)."""
+    return {v: sum(a.verdict == v for a in assessments) for v in VERDICTS}

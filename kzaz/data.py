@@ -1,30 +1,43 @@
 """Load the book's data, validated against `data/datapackage.json`.
 
-Every table the notebooks read goes through `load(name)`. The Data Package
-(Frictionless style) declares each resource's path, fields, types, units,
-constraints, primary key and sources; a file that breaks its declaration stops the
-notebook (and so the build) with an error naming the file, the row and the field.
+Every table the notebooks read goes through `load(name)`. The Data Package declares
+each resource's path, fields, types, units, constraints, primary and foreign keys and
+sources. Validation is the standard library's (`frictionless`, the reference
+implementation of Table Schema, so `frictionless validate data/datapackage.json` gives
+the same verdict), plus the stricter forms a CSV here must keep (`strict_problems`): a
+file that breaks its declaration stops the notebook, and so the build, with an error
+naming the file, the row and the field.
 
-Rows are numbered as a spreadsheet shows them: the header is row 1, the first
-record row 2.
+Rows are numbered as a spreadsheet shows them: the header is row 1, the first record
+row 2. Dates known only to the month or year are strings with a pattern and the
+book's own `partialDate` property (a calendar date must exist; an optional range).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
 
 from . import paths
 
-# A calendar date, or a date known only to the month or year ("2004", "2004-05").
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_LISTED = 20  # problems listed in one error before "... and N more"
 LOADED: set[str] = set()  # resources loaded in this kernel, for kzaz.bib.cite_data()
+
+# The written forms each type accepts here: Table Schema's, without the ones a data file
+# should not hold (NaN, infinities, digit separators, surrounding spaces, dates that are
+# not YYYY-MM-DD).
+STRICT = {
+    "number": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"),
+    "integer": re.compile(r"[+-]?\d+"),
+    "year": re.compile(r"\d{4}"),
+    "date": re.compile(r"\d{4}-\d{2}-\d{2}"),
+}
+PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class DataError(ValueError):
@@ -43,6 +56,7 @@ class Resource:
     name: str
     path: Path
     spec: dict
+    package_path: Path
 
     @property
     def rel(self) -> str:
@@ -55,7 +69,7 @@ def message(file: str, row, field: str, text: str) -> str:
 
 
 def problem(name: str, row, field: str, text: str, package_path: Path | None = None) -> str:
-    """A problem found by a notebook's cross-field check, in the loader's format."""
+    """A problem found by a chapter's cross-table check, in the loader's format."""
     return message(resource(name, package_path).rel, row, field, text)
 
 
@@ -65,10 +79,25 @@ def fail(name: str, row, field: str, text: str) -> None:
 
 def read_package(package_path: Path | None = None) -> dict:
     package_path = Path(package_path or paths.DATAPACKAGE)
+    return _read_package(package_path, package_path.stat().st_mtime_ns if package_path.exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _read_package(package_path: Path, _mtime: int) -> dict:
+    rel = _display(package_path)
     try:
         return json.loads(package_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise DataError([f"{rel}: the data package is missing"]) from err
     except json.JSONDecodeError as err:
-        raise DataError([f"{package_path}: not valid JSON ({err})"]) from err
+        raise DataError([f"{rel}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})"]) from err
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return f"{path.parent.name}/{path.name}"
 
 
 def resource(name: str, package_path: Path | None = None) -> Resource:
@@ -76,7 +105,7 @@ def resource(name: str, package_path: Path | None = None) -> Resource:
     pkg = read_package(package_path)
     for spec in pkg.get("resources", []):
         if spec.get("name") == name:
-            return Resource(name, package_path.parent / spec["path"], spec)
+            return Resource(name, package_path.parent / spec["path"], spec, package_path)
     known = ", ".join(sorted(r.get("name", "?") for r in pkg.get("resources", [])))
     raise DataError([f"resource '{name}' is not described in {package_path.name} (known: {known})"])
 
@@ -133,134 +162,181 @@ def undescribed_files(package_path: Path | None = None) -> list[str]:
 # --------------------------------------------------------------------------- CSV
 
 
-def _load_csv(res: Resource) -> pd.DataFrame:
-    fields = res.spec["schema"]["fields"]
+def _load_csv(res: Resource):
+    import pandas as pd  # here, not at import: the build's extensions read the package without pandas
+
+    problems = validate(res)
+    if problems:
+        raise DataError(problems)
+    # Everything as text first: the types are the declared ones, not pandas' guesses.
+    raw = pd.read_csv(res.path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
+    return pd.DataFrame({f["name"]: _typed(raw[f["name"]], f) for f in res.spec["schema"]["fields"]})
+
+
+def header_problems(res: Resource) -> list[str]:
+    """Columns missing from the file or not declared, by name (frictionless matches by position)."""
+    import csv
+
     try:
-        # Everything as text first: types are checked here, not guessed by pandas.
-        raw = pd.read_csv(res.path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise DataError([f"{res.rel}: cannot be read as UTF-8 CSV ({err})"]) from err
-
-    problems = _check_columns(res, raw, fields)
-    if problems:
-        raise DataError(problems)
-
-    out = {}
-    for field in fields:
-        col, col_problems = _check_field(res, raw[field["name"]], field)
-        problems += col_problems
-        out[field["name"]] = col
-    problems += _check_primary_key(res, raw)
-    if problems:
-        raise DataError(problems)
-    return pd.DataFrame(out)
-
-
-def _check_columns(res: Resource, raw: pd.DataFrame, fields: list[dict]) -> list[str]:
-    declared = [f["name"] for f in fields]
-    problems = [f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared if c not in raw.columns]
-    problems += [f"{res.rel}: column '{c}' is not declared in datapackage.json" for c in raw.columns if c not in declared]
+        with open(res.path, encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f), [])
+    except UnicodeDecodeError as err:
+        return [f"{res.rel}: not UTF-8 text (byte {err.start}: {err.reason})"]
+    declared = [f["name"] for f in res.spec["schema"]["fields"]]
+    problems = [f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared
+                if c not in header]
+    problems += [f"{res.rel}: column '{c}' is not declared in datapackage.json" for c in header if c not in declared]
     return problems
 
 
-def _row(i: int) -> int:
-    return i + 2  # header is row 1
+def validate(res: Resource) -> list[str]:
+    """Every problem of one CSV resource: its header, Table Schema's checks (frictionless), then
+    the strict forms."""
+    problems = header_problems(res)
+    if problems:
+        return problems
+    # The strict forms first: frictionless would call "NaN" a number below the minimum.
+    problems = strict_problems(res)
+    flagged = {p.split(": ", 1)[0] for p in problems}
+    mtime = res.package_path.stat().st_mtime_ns
+    report = _frictionless_package(res.package_path, mtime).get_resource(res.name).validate()
+    for task in report.tasks:
+        for err in task.errors:
+            text = _describe(res, err)
+            if text and text not in problems and text.split(": ", 1)[0] not in flagged:
+                problems.append(text)
+    for err in report.errors:
+        problems.append(f"{_display(res.package_path)}: {err.message}")
+    return problems
 
 
-def _check_field(res: Resource, values: pd.Series, field: dict):
-    name, ftype = field["name"], field.get("type", "string")
-    cons = field.get("constraints", {})
-    problems: list[str] = []
-    parsed: list = []
+@lru_cache(maxsize=4)
+def _frictionless_package(package_path: Path, _mtime: int):
+    import frictionless
 
-    def bad(i, msg):
-        problems.append(message(res.rel, _row(i), name, msg))
-
-    for i, text in enumerate(values):
-        text = text.strip()
-        if text == "":
-            if cons.get("required"):
-                bad(i, "value is required but empty")
-            parsed.append(None)
-            continue
-        try:
-            value = _parse(text, ftype)
-        except ValueError as err:
-            bad(i, f"'{text}' is not a valid {ftype} ({err})")
-            parsed.append(None)
-            continue
-        if "enum" in cons and text not in cons["enum"]:
-            bad(i, f"'{text}' is not one of {cons['enum']}")
-        if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
-            bad(i, f"'{text}' does not match pattern {cons['pattern']}")
-        if "minimum" in cons and value < _parse(str(cons["minimum"]), ftype):
-            bad(i, f"{text} is below the minimum {cons['minimum']}")
-        if "maximum" in cons and value > _parse(str(cons["maximum"]), ftype):
-            bad(i, f"{text} is above the maximum {cons['maximum']}")
-        parsed.append(value)
-
-    if cons.get("unique"):
-        seen: dict = {}
-        for i, v in enumerate(parsed):
-            if v is None:
-                continue
-            if v in seen:
-                bad(i, f"'{v}' repeats row {_row(seen[v])} but must be unique")
-            else:
-                seen[v] = i
-    return _to_series(parsed, ftype), problems
+    return frictionless.Package(_read_package(package_path, _mtime), basepath=str(package_path.parent))
 
 
-def _parse(text: str, ftype: str):
-    if ftype == "string":
-        return text
-    if ftype in ("integer", "year"):
-        if not re.fullmatch(r"[+-]?\d+", text):
-            raise ValueError("expected a whole number")
-        return int(text)
-    if ftype == "number":
-        return float(text)
-    if ftype == "boolean":
-        if text.lower() not in ("true", "false"):
-            raise ValueError("expected true or false")
-        return text.lower() == "true"
-    if ftype == "date":
-        return date.fromisoformat(text)
-    if ftype == "partialdate":
-        if not PARTIAL_DATE.match(text):
-            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
-        date.fromisoformat((text + "-01-01")[:10])  # month/day must exist
-        return text
-    raise ValueError(f"unknown field type '{ftype}'")
-
-
-def _to_series(values: list, ftype: str) -> pd.Series:
-    if ftype in ("integer", "year"):
-        return pd.Series(values, dtype="Int64")
-    if ftype == "number":
-        return pd.Series([float("nan") if v is None else v for v in values], dtype="float64")
-    if ftype == "boolean":
-        return pd.Series(values, dtype="boolean")
-    if ftype == "date":
-        return pd.to_datetime(pd.Series(values, dtype="object"))
-    return pd.Series(values, dtype="object")
-
-
-def _check_primary_key(res: Resource, raw: pd.DataFrame) -> list[str]:
+def _describe(res: Resource, err) -> str | None:
+    """A frictionless error in the book's words: file, row, field, what is wrong."""
+    kind, rel = err.type, res.rel
+    row, field, cell = getattr(err, "row_number", None), getattr(err, "field_name", None), getattr(err, "cell", None)
     key = res.spec["schema"].get("primaryKey")
-    if not key:
+    key = [key] if isinstance(key, str) else (key or [])
+    if kind == "missing-label":
+        return f"{rel}: column '{err.field_name}' is missing (declared in datapackage.json)"
+    if kind == "extra-label":
+        return f"{rel}: column '{err.label}' is not declared in datapackage.json"
+    if kind in ("incorrect-label", "blank-label", "duplicate-label"):
+        return f"{rel}: header column {err.field_number} is '{err.label}', not what datapackage.json declares"
+    if kind == "extra-cell":
+        return f"{rel}, row {row}: has more cells than the header has columns (a comma inside an unquoted value?)"
+    if kind == "missing-cell":
+        return f"{rel}, row {row}, field '{field}': the row ends before this column"
+    if kind == "unique-error" and field in key and len(key) == 1:
+        return None  # reported once, as the primary key below
+    if kind == "primary-key":
+        shown = ", ".join(key)
+        first = re.search(r"position (\d+)", err.note)
+        where = f"already used in row {first.group(1)}" if first else err.note
+        return message(rel, row, "+".join(key), f"duplicate primary key ({shown}) {where}")
+    if kind == "unique-error":
+        first = re.search(r"position (\d+)", err.note)
+        return message(rel, row, field, f"'{cell}' repeats row {first.group(1) if first else '?'} but must be unique")
+    if kind == "foreign-key":
+        values = ", ".join(map(str, err.field_cells))
+        return message(rel, row, "+".join(err.field_names),
+                       f"'{values}' is not a key of the table it refers to (resource '{err.reference_name}', "
+                       f"field '{'+'.join(err.reference_field_names)}')")
+    if kind == "type-error":
+        ftype = next(f.get("type", "string") for f in res.spec["schema"]["fields"] if f["name"] == field)
+        return message(rel, row, field, f"'{cell}' is not a valid {ftype}")
+    if kind == "constraint-error":
+        return message(rel, row, field, _constraint(res, field, cell, err.note))
+    note = f": {err.note}" if getattr(err, "note", "") else ""
+    return message(rel, row if row is not None else "-", field or "-", f"{err.title}{note}")
+
+
+def _constraint(res: Resource, field: str, cell, note: str) -> str:
+    cons = next(f.get("constraints", {}) for f in res.spec["schema"]["fields"] if f["name"] == field)
+    if '"required"' in note:
+        return "value is required but empty"
+    if '"minimum"' in note:
+        return f"{cell} is below the minimum {cons['minimum']}"
+    if '"maximum"' in note:
+        return f"{cell} is above the maximum {cons['maximum']}"
+    if '"enum"' in note:
+        return f"'{cell}' is not one of {cons['enum']}"
+    if '"pattern"' in note:
+        return f"'{cell}' does not match pattern {cons['pattern']}"
+    return f"'{cell}': {note}"
+
+
+def strict_problems(res: Resource) -> list[str]:
+    """Forms Table Schema admits but a data file here must not hold, and partial dates.
+
+    Checked on the raw text (rows that do not parse as CSV are frictionless's to report).
+    """
+    import pandas as pd
+
+    try:
+        raw = pd.read_csv(res.path, dtype=str, keep_default_na=False, na_values=[], encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError):
         return []
-    key = [key] if isinstance(key, str) else key
     problems = []
-    first: dict = {}
-    for i, values in enumerate(raw[key].itertuples(index=False, name=None)):
-        if values in first:
-            shown = ", ".join(f"{k}={v!r}" for k, v in zip(key, values))
-            problems.append(message(res.rel, _row(i), "+".join(key),
-                                    f"duplicate primary key ({shown}) already used in row {_row(first[values])}"))
-        else:
-            first[values] = i
+    for f in res.spec["schema"]["fields"]:
+        ftype, name = f.get("type", "string"), f["name"]
+        form = STRICT.get(ftype)
+        for i, text in enumerate(raw[name]):
+            if text == "":
+                continue
+            if text != text.strip():
+                problems.append(message(res.rel, i + 2, name, f"'{text}' has spaces around the value"))
+            elif form is not None and not form.fullmatch(text):
+                problems.append(message(res.rel, i + 2, name, f"'{text}' is not a valid {ftype}"
+                                        + (" (write dates as YYYY-MM-DD)" if ftype == "date" else
+                                           " (no NaN, infinities or digit separators)")))
+            elif "partialDate" in f:
+                bad = partial_date_problem(text, f["partialDate"])
+                if bad:
+                    problems.append(message(res.rel, i + 2, name, bad))
     return problems
+
+
+def partial_date_problem(text: str, rule) -> str | None:
+    """Why a YYYY / YYYY-MM / YYYY-MM-DD text is not a valid partial date, or None."""
+    if not PARTIAL_DATE.fullmatch(text):
+        return f"'{text}' is not a valid partial date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    try:
+        date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return f"'{text}' is not a valid partial date (no such month or day)"
+    rule = rule if isinstance(rule, dict) else {}
+    if "minimum" in rule and text[:len(rule["minimum"])] < rule["minimum"]:
+        return f"{text} is before the earliest date allowed, {rule['minimum']}"
+    if "maximum" in rule and text[:len(rule["maximum"])] > rule["maximum"]:
+        return f"{text} is after the latest date allowed, {rule['maximum']}"
+    return None
+
+
+def _typed(values, field: dict):
+    """A validated text column as the pandas type its declared type means."""
+    import pandas as pd
+
+    ftype = field.get("type", "string")
+    text = [None if v == "" else v for v in values]
+    if ftype in ("integer", "year"):
+        return pd.Series([None if v is None else int(v) for v in text], dtype="Int64")
+    if ftype == "number":
+        return pd.Series([math.nan if v is None else float(v) for v in text], dtype="float64")
+    if ftype == "boolean":
+        truth = {**dict.fromkeys(field.get("trueValues", ["true", "True", "TRUE", "1"]), True),
+                 **dict.fromkeys(field.get("falseValues", ["false", "False", "FALSE", "0"]), False)}
+        return pd.Series([None if v is None else truth[v] for v in text], dtype="boolean")
+    if ftype == "date":
+        return pd.to_datetime(pd.Series([None if v is None else date.fromisoformat(v) for v in text],
+                                        dtype="object"))
+    return pd.Series(text, dtype="object")
 
 
 # ------------------------------------------------------------------------ GeoJSON
@@ -268,6 +344,7 @@ def _check_primary_key(res: Resource, raw: pd.DataFrame) -> list[str]:
 
 def _load_geojson(res: Resource):
     import geopandas as gpd
+    from shapely.validation import explain_validity
 
     try:
         gdf = gpd.read_file(res.path)
@@ -277,18 +354,32 @@ def _load_geojson(res: Resource):
     if gdf.crs is None or gdf.crs.to_epsg() != 4326:
         problems.append(f"{res.rel}: CRS must be EPSG:4326 (found {gdf.crs})")
     fields = res.spec["schema"]["fields"]
-    problems += _check_columns(res, gdf.drop(columns="geometry").astype(str), fields)
+    declared = [f["name"] for f in fields]
+    columns = [c for c in gdf.columns if c != "geometry"]
+    problems += [f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared
+                 if c not in columns]
+    problems += [f"{res.rel}: column '{c}' is not declared in datapackage.json" for c in columns if c not in declared]
     if problems:
         raise DataError(problems)
-    for field in fields:
-        text = gdf[field["name"]].astype("string").fillna("")
-        _, col_problems = _check_field(res, text, field)
-        problems += col_problems
+    for f in fields:
+        cons = f.get("constraints", {})
+        values = gdf[f["name"]]
+        for i, v in enumerate(values):
+            where = f"{res.rel}, feature {i + 1}, field '{f['name']}'"
+            if (v is None or v == "") and cons.get("required"):
+                problems.append(f"{where}: value is required but empty")
+            elif "pattern" in cons and isinstance(v, str) and not re.fullmatch(cons["pattern"], v):
+                problems.append(f"{where}: '{v}' does not match pattern {cons['pattern']}")
+        if cons.get("unique"):
+            dupes = values[values.duplicated()].tolist()
+            problems += [f"{res.rel}, field '{f['name']}': '{d}' appears more than once but must be unique"
+                         for d in dupes]
     for i, geom in enumerate(gdf.geometry):
+        where = f"{res.rel}, feature {i + 1}, field 'geometry'"
         if geom is None or geom.is_empty:
-            problems.append(f"{res.rel}, feature {i + 1}, field 'geometry': empty geometry")
+            problems.append(f"{where}: empty geometry")
         elif not geom.is_valid:
-            problems.append(f"{res.rel}, feature {i + 1}, field 'geometry': invalid geometry")
+            problems.append(f"{where}: invalid geometry ({explain_validity(geom)})")
     if problems:
         raise DataError(problems)
     return gdf

@@ -30,3 +30,12 @@ def stacked(frame: pd.DataFrame, row: str, start: str, min_gap_days: int) -> tup
     """Sub-rows for every event of `frame`, grouped by `row`, and their top-to-bottom order."""
     subs = pd.concat([sub_rows(g[start], min_gap_days) for _, g in frame.groupby(row)]).reindex(frame.index)
     return subs, centre_out(int(subs.max()) + 1)
+
+
+def shift_zoom():
+    """Zoom and pan along time with the shift key held: a plain wheel or drag scrolls the page
+    (a timeline that took them would trap a reader scrolling past it, on a phone too)."""
+    import altair as alt
+
+    return alt.selection_interval(bind="scales", encodings=["x"], zoom="wheel![event.shiftKey]",
+                                  translate="[pointerdown[event.shiftKey], window:pointerup] > window:pointermove!")

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import subprocess
@@ -23,8 +25,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's package, whatever else is installed
 CACHE = ROOT / "_build" / ".jupyter_cache"
 STATE = ROOT / "_build" / "input-fingerprints.json"
+REPORTS = ROOT / "_build" / "reports"
 
 
 def notebooks(root: Path = ROOT) -> list[Path]:
@@ -37,6 +41,11 @@ def notebooks(root: Path = ROOT) -> list[Path]:
 
 
 def load_calls(code: str) -> tuple[set[str], bool]:
+    return _load_calls(code)
+
+
+@functools.lru_cache(maxsize=512)
+def _load_calls(code: str) -> tuple[set[str], bool]:
     """Names passed to `load(...)`, `kzaz.load(...)` or `data.load(...)` in some code,
     and whether any call passes something other than a literal name."""
     names, dynamic = set(), False
@@ -57,43 +66,94 @@ def load_calls(code: str) -> tuple[set[str], bool]:
     return names, dynamic
 
 
+PACKAGE = "kzaz"
+
+
+def package_modules(root: Path = ROOT) -> dict[str, Path]:
+    """Every module of the book's package by dotted name (a package by its __init__.py)."""
+    out = {}
+    for f in sorted((root / PACKAGE).rglob("*.py")):
+        parts = list(f.relative_to(root).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        out[".".join(parts)] = f
+    return out
+
+
+def imported_modules(code: str, modules: dict[str, Path], here: str | None = None) -> set[str]:
+    """The package's modules a piece of code imports (`here`: its own module, for relative imports).
+
+    Importing a.b.c runs a and a.b too; a module that imports by a computed name
+    (importlib.import_module) is taken to use every module below it.
+    """
+    found: set[str] = set()
+    package = None
+    if here is not None:
+        package = here if modules[here].name == "__init__.py" else here.rpartition(".")[0]
+    for node in ast.walk(ast.parse(code)):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level and package is not None:
+                up = package.split(".")
+                up = up[:len(up) - node.level + 1]
+                base = ".".join(up + ([base] if base else []))
+            names = [base] + [f"{base}.{a.name}" for a in node.names]
+        elif (isinstance(node, ast.Attribute) and node.attr == "import_module") and here is not None:
+            found |= {m for m in modules if m.startswith(here + ".")}
+        for name in names:
+            while name:
+                if name in modules:
+                    found.add(name)
+                name = name.rpartition(".")[0]
+    return found
+
+
+def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
+    """Each package module and the package modules it imports (read once per build)."""
+    modules = package_modules(root)
+    key = tuple((m, f.stat().st_mtime_ns) for m, f in modules.items())
+    if _GRAPH.get(root, (None,))[0] != key:
+        graph = {m: imported_modules(f.read_text(encoding="utf-8"), modules, here=m) for m, f in modules.items()}
+        _GRAPH[root] = (key, graph)
+    return _GRAPH[root][1]
+
+
+_GRAPH: dict[Path, tuple] = {}
+
+
 def package_modules_used(nb_code: str, root: Path = ROOT) -> set[str]:
-    """kzaz modules a notebook uses, by name, with the modules they import in turn."""
-    modules = {p.stem for p in (root / "kzaz").glob("*.py")} - {"__init__"}
-    imports = {}
-    for m in modules:
-        code = (root / "kzaz" / f"{m}.py").read_text(encoding="utf-8")
-        found = set(re.findall(r"from \.(\w+) import", code))
-        for group in re.findall(r"from \. import ([\w, ]+)", code):
-            found |= {x.strip() for x in group.split(",")}
-        imports[m] = found & modules
-    todo = [m for m in modules if re.search(rf"\b{m}\b", nb_code)]
-    used = set()
+    """The package's modules a notebook uses, with the modules they import in turn."""
+    graph = import_graph(root)
+    todo = list(imported_modules(nb_code, package_modules(root)))
+    used: set[str] = set()
     while todo:
         m = todo.pop()
         if m not in used:
             used.add(m)
-            todo += imports[m]
+            todo += graph[m]
     return used
 
 
 def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
     """Data files a notebook reads through `load("name")`, directly or through the
-    kzaz modules it uses (claims.assess reads the claims table; basemap the
-    boundaries), plus the package file.
+    package modules it uses (claims read the claims table; basemap the boundaries),
+    plus the package file.
 
-    A notebook that calls load() with anything but a literal name depends on
-    every data file: better a needless re-run than a stale figure.
+    A notebook or module that calls load() with anything but a literal name depends
+    on every data file: better a needless re-run than a stale figure.
     """
-    pkg = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    paths = {r["name"]: root / "data" / r["path"] for r in pkg["resources"]}
-    import jupytext  # reads MyST notebooks the way Jupyter does (cell options stripped)
+    from kzaz.data import read_package  # names the file, line and column of a broken package
 
-    cells = jupytext.read(nb)["cells"]
-    nb_code = "\n".join(c["source"] for c in cells if c["cell_type"] == "code")
+    pkg = read_package(root / "data" / "datapackage.json")
+    paths = {r["name"]: root / "data" / r["path"] for r in pkg["resources"]}
+    nb_code = notebook_code(nb)
     names, dynamic = load_calls(nb_code)
+    modules = package_modules(root)
     for module in package_modules_used(nb_code, root):
-        code = (root / "kzaz" / f"{module}.py").read_text(encoding="utf-8")
+        code = modules[module].read_text(encoding="utf-8")
         names |= load_calls(code)[0]  # package functions load what they are told to, or a literal name
         dynamic |= "READS_ALL_DATA = True" in code  # e.g. the catalogue reads every resource
     files = set(paths.values()) if dynamic else {paths[n] for n in names if n in paths}
@@ -102,20 +162,34 @@ def data_dependencies(nb: Path, root: Path = ROOT) -> list[Path]:
     return sorted(files | {root / "data" / "datapackage.json"})
 
 
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.M | re.S)
+CELL_OPTIONS = re.compile(r"\A(?:---\n.*?\n---\n|(?::[\w-]+:[^\n]*\n)+)", re.S)
+
+
+def notebook_code(nb: Path) -> str:
+    """The code of a MyST notebook's cells, without their options (`:tags:` or a YAML block).
+
+    Read with a pattern rather than jupytext: this runs for every notebook at every build,
+    and importing jupytext costs half a second."""
+    text = nb.read_text(encoding="utf-8")
+    return "\n".join(CELL_OPTIONS.sub("", m.group(1)).rstrip("\n") for m in CODE_CELL.finditer(text))
+
+
 def fingerprint(nb: Path, root: Path = ROOT) -> str:
+    """The inputs of one notebook's execution: its data files and the package modules it uses."""
     h = hashlib.sha256()
-    inputs = data_dependencies(nb, root) + sorted((root / "kzaz").glob("*.py"))
-    for f in inputs:
+    modules = package_modules(root)
+    used = sorted(modules[m] for m in package_modules_used(notebook_code(nb), root))
+    for f in data_dependencies(nb, root) + used:
         h.update(f.relative_to(root).as_posix().encode())
         h.update(f.read_bytes() if f.exists() else b"<missing>")
     return h.hexdigest()
 
 
 def stale_notebooks(root: Path = ROOT, state_file: Path = STATE) -> list[Path]:
-    # Outputs that only execution writes (cache, figure files, claim records): if any
-    # is gone, every notebook must run again to remake it.
+    # Without the execution cache every notebook must run again.
     build = state_file.parent
-    if not all((build / d).exists() for d in (".jupyter_cache", "figures", "claims")):
+    if not (build / ".jupyter_cache").exists():
         return notebooks(root)
     old = json.loads(state_file.read_text()) if state_file.exists() else {}
     return [nb for nb in notebooks(root) if old.get(nb.relative_to(root).as_posix()) != fingerprint(nb, root)]
@@ -135,13 +209,12 @@ def invalidate(stale: list[Path]) -> None:
         print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")
 
 
-def execute_in_parallel(stale: list[Path], timeout: int = 180) -> None:
-    """Fill the execution cache for the stale notebooks on every core, before Sphinx
-    reads them one after another. The build then finds their outputs in the cache;
-    a notebook that fails here is left uncached, so the build runs it again and
-    reports the error in its usual place."""
-    if len(stale) < 2:
-        return
+def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Path, str]:
+    """Run the stale notebooks into the execution cache, on every core, before Sphinx reads
+    them (it then only takes their outputs from the cache). Returns what failed: for each
+    failing notebook, the cell's exception (a data error names file, row and field)."""
+    if not stale:
+        return {}
     from jupyter_cache import get_cache
     from jupyter_cache.executors import load_executor
 
@@ -149,9 +222,50 @@ def execute_in_parallel(stale: list[Path], timeout: int = 180) -> None:
     for nb in stale:
         # The same reader myst-nb uses, so the cached notebook matches the one the build parses.
         cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
-    executor = load_executor("local-parallel", cache=cache)
-    result = executor.run_and_cache(filter_uris=[str(nb) for nb in stale], timeout=timeout)  # runs in the notebook folder
-    print(f"executed in parallel: {len(result.succeeded)} ok, {len(result.errored)} failed", flush=True)
+    kind = "local-parallel" if workers > 1 and len(stale) > 1 else "local-serial"
+    quiet = logging.getLogger("kzaz.build.execute")  # tracebacks go to _build/reports, not the screen
+    quiet.setLevel(logging.CRITICAL)
+    executor = load_executor(kind, cache=cache, logger=quiet)
+    result = executor.run_and_cache(filter_uris=[str(nb) for nb in stale], timeout=timeout)  # in the notebook folder
+    failed = {Path(uri): cache.get_project_record(uri).traceback or "failed before running"
+              for uri in result.excepted + result.errored}
+    for nb, tb in failed.items():
+        log = REPORTS / f"{nb.relative_to(ROOT).as_posix().replace('/', '__')}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(ANSI.sub("", tb), encoding="utf-8")
+    print(f"executed {len(stale)} notebook(s) on {workers if kind == 'local-parallel' else 1} core(s): "
+          f"{len(result.succeeded)} ok, {len(failed)} failed", flush=True)
+    return {nb: failure_reason(tb) for nb, tb in failed.items()}
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def failure_reason(traceback: str) -> str:
+    """The part of a notebook's traceback a reader needs: the error and the cell it came from.
+
+    A DataError keeps every problem line (file, row, field); other errors keep their last line.
+    """
+    text = ANSI.sub("", traceback)
+    lines = [line.rstrip() for line in text.splitlines()]
+    cell = re.search(r"executing the following cell:\n-+\n(.*?)\n-+\n", text, flags=re.S)
+    where = f"\n    in the cell that starts: {cell.group(1).strip().splitlines()[0][:100]}" if cell else ""
+    m = re.search(r"^(\w*DataError): (\d+ data problem.*?)(?=^\S|\Z)", text, flags=re.M | re.S)
+    if m:
+        return f"{m.group(1)}: " + m.group(2).strip() + where
+    errors = [line for line in lines if re.match(r"^\w+(Error|Exception|Exit|Interrupt)\b.*", line)]
+    return (errors[-1] if errors else (lines[-1] if lines else "no traceback recorded")) + where
+
+
+def report_failures(failures: dict[Path, str]) -> None:
+    """The summary a failing build ends with: every failing notebook and why, printed once."""
+    print("\n" + "=" * 72)
+    print(f"BUILD FAILED: {len(failures)} notebook(s) could not run")
+    for nb, why in sorted(failures.items()):
+        print(f"\n* {nb.relative_to(ROOT)}  (full traceback: {REPORTS.relative_to(ROOT)}/"
+              f"{nb.relative_to(ROOT).as_posix().replace('/', '__')}.log)")
+        print("  " + why.replace("\n", "\n  "))
+    print("=" * 72)
 
 
 def save_state(root: Path = ROOT, state_file: Path = STATE) -> None:
@@ -164,22 +278,68 @@ def save_state(root: Path = ROOT, state_file: Path = STATE) -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--all", action="store_true", help="re-read every page (cached outputs are reused)")
-    ap.add_argument("--serial", action="store_true", help="let the build execute notebooks one by one")
+    ap.add_argument("--serial", action="store_true", help="execute notebooks one by one (on one core)")
     ap.add_argument("extra", nargs="*", help="more jupyter-book arguments")
     args = ap.parse_args(argv)
-    stale = stale_notebooks()
+    quiet_kernels()
+    from kzaz.data import DataError
+
+    try:
+        stale = stale_notebooks()
+    except DataError as err:  # a broken data package: name the file, line and column, nothing else
+        print(f"\nBUILD FAILED: {err}")
+        return 1
     invalidate(stale)
-    if not args.serial:
-        execute_in_parallel(stale)
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going"]
+    failures = execute(stale, workers=1 if args.serial else 2)
+    if failures:
+        report_failures(failures)
+        return 1
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--warningiserror", "--nitpick",
+           "--keep-going"]
     if args.all:
         cmd.append("--all")
     cmd += args.extra
     print("$ " + " ".join(cmd), flush=True)
-    rc = subprocess.call(cmd, cwd=ROOT)
+    rc, warnings = run_sphinx(cmd)
     if rc == 0:
         save_state()
+    else:
+        report_warnings(warnings)
     return rc
+
+
+def quiet_kernels() -> None:
+    """Kernels the build starts read their IPython settings from the build folder: no user
+    startup files, and no start-up notice a reader cannot act on (the TCP transport notice
+    of a kernel on this machine's loopback)."""
+    profile = ROOT / "_build" / "ipython" / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    config = profile / "ipython_kernel_config.py"
+    text = 'c.IPKernelApp.log_level = "ERROR"\n'
+    if not config.exists() or config.read_text() != text:
+        config.write_text(text)
+    os.environ["IPYTHONDIR"] = str(profile.parent)
+
+
+def run_sphinx(cmd: list[str]) -> tuple[int, list[str]]:
+    """Run the Sphinx build, passing its output through, and keep its warnings and errors."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            errors="replace")
+    warnings: list[str] = []
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        plain = ANSI.sub("", line).strip()
+        if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", plain) and plain not in warnings:
+            warnings.append(plain)
+    return proc.wait(), warnings
+
+
+def report_warnings(warnings: list[str]) -> None:
+    print("\n" + "=" * 72)
+    print(f"BUILD FAILED: {len(warnings)} warning(s) or error(s) from the book build (warnings are errors here)")
+    for w in warnings:
+        print(f"* {w.replace(str(ROOT) + '/', '')}")
+    print("=" * 72)
 
 
 if __name__ == "__main__":

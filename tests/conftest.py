@@ -22,7 +22,8 @@ TINY_SCHEMA = {
         {"name": "year", "type": "year", "constraints": {"required": True, "minimum": 1990, "maximum": 2030}},
         {"name": "value", "type": "number", "unit": "tonnes", "constraints": {"minimum": 0}},
         {"name": "kind", "type": "string", "constraints": {"enum": ["a", "b"]}},
-        {"name": "when", "type": "partialdate"},
+        {"name": "when", "type": "string", "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"},
+         "partialDate": True},
     ],
     "primaryKey": "id",
 }

@@ -83,3 +83,48 @@ def test_diplomacy_page_has_charts():
     # Guards the test above against passing vacuously on a page without charts.
     html = (ROOT / "_build" / "html" / "chapters" / "diplomacy.html").read_text()
     assert html.count('class="kzaz-chart"') >= 2
+
+
+def layout(browser, url: str, width: int) -> dict:
+    """What overflows at a screen width: the page, charts, tables; truncated chart text."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.route(re.compile(".*"), lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1"
+               else r.abort())
+    page.goto(url, wait_until="load")
+    expected = page.eval_on_selector_all(".kzaz-chart", "e => e.length")
+    if expected:
+        page.wait_for_function(f"document.querySelectorAll('.kzaz-chart svg.marks').length >= {expected}",
+                               timeout=20_000)
+        page.wait_for_timeout(500)  # container-sized charts settle after the first draw
+    found = page.evaluate("""(width) => {
+        const right = e => e.getBoundingClientRect().right;
+        const out = {page: document.documentElement.scrollWidth, charts: [], tables: [], clipped: []};
+        document.querySelectorAll('.kzaz-chart').forEach(box => {
+            const svg = box.querySelector('svg.marks');
+            if (!svg) return;
+            const r = svg.getBoundingClientRect(), b = box.getBoundingClientRect();
+            if (r.right > width + 1 || r.width > b.width + 1) out.charts.push([box.getAttribute('aria-label').slice(0, 60), r.width, b.width]);
+            svg.querySelectorAll('text').forEach(t => {
+                if (t.getAttribute('opacity') === '0' || !t.textContent) return;  // hidden by label overlap
+                const tr = t.getBoundingClientRect();
+                if (t.textContent.endsWith('…') || tr.right > r.right + 1 || tr.left < r.left - 1)
+                    out.clipped.push(t.textContent); });
+        });
+        document.querySelectorAll('.bd-article table').forEach(t => {
+            if (right(t) > width + 1) out.tables.push([t.innerText.slice(0, 40), right(t)]);
+        });
+        return out;
+    }""", width)
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("page_name", toc_pages())
+def test_nothing_is_wider_than_the_screen_or_clipped(browser, base_url, page_name, width):
+    found = layout(browser, f"{base_url}/{page_name}.html", width)
+    assert found["page"] <= width, f"{page_name} at {width}px: the page scrolls sideways ({found['page']}px)"
+    assert found["charts"] == [], f"{page_name} at {width}px: charts wider than their column: {found['charts']}"
+    assert found["tables"] == [], f"{page_name} at {width}px: tables wider than the screen: {found['tables']}"
+    assert found["clipped"] == [], f"{page_name} at {width}px: chart text cut off: {found['clipped'][:5]}"

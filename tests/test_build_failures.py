@@ -34,3 +34,25 @@ def test_a_bad_data_value_fails_the_build_naming_file_row_and_field(tmp_path):
     log = out.stdout + out.stderr
     assert out.returncode != 0
     assert "data/diplomacy_events.csv, row 3, field 'date_precision': 'week' is not one of" in log
+
+
+def test_a_failing_build_ends_with_one_summary_naming_every_failing_notebook(tmp_path):
+    book = copy_book(tmp_path)
+    events = book / "data" / "diplomacy_events.csv"
+    events.write_text(events.read_text().replace(",day,", ",week,", 1))  # read by several notebooks
+    env = dict(os.environ, PYTHONPATH=str(book))
+    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True,
+                         errors="replace", env=env)
+    assert out.returncode != 0
+    lines = (out.stdout + out.stderr).rstrip().splitlines()
+    message = "data/diplomacy_events.csv, row 2, field 'date_precision': 'week' is not one of"
+    start = next(i for i, line in enumerate(lines) if line.startswith("BUILD FAILED:"))
+    summary = lines[start:]
+    failing = [line.split()[1] for line in summary if line.startswith("* ")]
+    n = int(summary[0].split()[2])
+    assert len(failing) == n >= 2 and "chapters/diplomacy.md" in failing and "chapters/ots_culture.md" in failing
+    assert sum(message in line for line in summary) == n  # each failing notebook gives its data error
+    assert sum(message in line for line in lines) == n  # and nothing above repeats it
+    counts = next(line for line in lines if line.startswith("executed "))
+    assert counts.endswith(f"{n} failed") and " 0 ok" not in counts
+    assert len(lines) - start < 40  # the summary is the end of the output, and short

@@ -42,9 +42,12 @@ def test_bibliography_has_one_entry_per_data_source():
 def test_each_chapter_cites_the_data_it_used(html_dir):
     for chapter in ("diplomacy", "transport", "energy", "agriculture_trade", "ots_culture"):
         page = (html_dir / "chapters" / f"{chapter}.html").read_text()
-        m = re.search(r"Data used in this chapter: (.*?)</p>", page, flags=re.S)
+        m = re.search(r"Data used in this chapter(.*?)</ul>", page, flags=re.S)
         assert m, chapter
         assert len(re.findall(r'href="sources\.html#', m.group(1))) >= 1, chapter
+        # One line per data file, each naming the file (not one author repeated in a row).
+        items = re.findall(r"<li>(.*?)</li>", m.group(1), flags=re.S)
+        assert items and all(re.search(r'<span class="pre">data/[\w/]+\.\w+</span>', i) for i in items), chapter
     # The bibliography (:all:) lists every data source of the package.
     refs = plain((html_dir / "chapters" / "sources.html").read_text())
     for res in data.read_package()["resources"]:

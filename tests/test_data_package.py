@@ -1,5 +1,6 @@
 """The real data: every declared file loads, is sourced, and nothing undeclared is read."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,22 @@ def test_extracts_match_what_the_script_makes():
         pytest.skip("../shared/upstream is not beside this checkout; the extracts cannot be re-derived here")
     out = subprocess.run([sys.executable, "scripts/extract.py", "--check"], cwd=ROOT, capture_output=True, text=True, errors="replace")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+CHECK_STATES = ["confirmed", "corrected", "single source", "conflicting"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_row_records_when_it_was_checked_and_what_was_found(name):
+    """Rows the book compiled carry their own check; extracts of a dataset carry the extract's."""
+    spec = data.resource(name).spec
+    if "origin" in spec or name.startswith("changes_"):
+        checked = spec.get("checked") if "origin" in spec else {"on": "2026-12-02", "status": "confirmed"}
+        assert checked and checked.get("status") in CHECK_STATES + ["flagged"], f"{name}: no check recorded"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", checked["on"]), name
+        return
+    fields = {f["name"]: f for f in spec["schema"]["fields"]}
+    assert fields.get("checked_on", {}).get("type") == "date", f"{name}: no checked_on date field"
+    assert fields.get("check", {}).get("constraints", {}).get("enum") == CHECK_STATES, f"{name}: no check field"
+    rows = data.load(name)
+    assert rows["checked_on"].notna().all() and rows["check"].notna().all(), f"{name}: a row lacks its check"

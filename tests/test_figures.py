@@ -39,10 +39,10 @@ def test_book_has_figures(html_dir):
 
 def test_every_chart_figure_has_number_downloads_and_citation(html_dir):
     for page, fig_id, block in figure_blocks(html_dir):
-        assert re.search(r"Fig\. \d+\.\d+", block), f"{fig_id} has no number"
+        assert re.search(r"Fig\. \d+(\.\d+)?", block), f"{fig_id} has no number"
         assert 'class="kzaz-figure-tools"' in block, f"{fig_id} has no download/cite block"
         cite = re.search(r'<pre class="kzaz-cite-text">(.*?)</pre>', block, flags=re.S).group(1)
-        assert re.search(r"Figure \d+\.\d+: ", cite) and "version" in cite and "Source:" in cite
+        assert re.search(r"Figure \d+(\.\d+)?: ", cite) and "version" in cite and "Source:" in cite
         assert "@misc{" in block
         for ext in ("png", "svg", "csv"):
             href = re.search(rf'href="([^"]+/{re.escape(fig_id)}\.{ext})"', block).group(1)
@@ -83,20 +83,28 @@ def test_downloads_open_and_match_the_plotted_data(html_dir):
 
 def test_claims_ledger_covers_every_claim_with_resolving_links(html_dir):
     ledger = (html_dir / "chapters" / "claims.html").read_text()
-    rows = re.findall(r'<tr class="row-(?:odd|even)"><td><p>(C\d\d)</p></td>(.*?)</tr>', ledger, flags=re.S)
-    assert [r[0] for r in rows] == [f"C{i:02d}" for i in range(1, 22)]
+    entries = re.findall(r"<strong>(C\d\d)</strong>(.*?)</p>", ledger, flags=re.S)
+    assert sorted(cid for cid, _ in entries) == [f"C{i:02d}" for i in range(1, 22)]  # grouped by chapter
     claims = data.load("claims").set_index("claim_id")
-    linked = 0
-    for cid, row in rows:
-        link = re.search(r'href="([^"#]+)#([^"]+)"', row)
-        if not link:
-            assert "not yet assessed" in row
-            continue
+    for cid, entry in entries:
+        assert re.search(r'class="[^"]*kzaz-verdict-[a-z-]+"', entry), f"{cid}: no verdict chip"
+        link = re.search(r'href="([^"#]+)#([^"]+)"', entry)
+        assert link, f"{cid}: no link to its evidence"
         target = (html_dir / "chapters" / link.group(1)).resolve()
         assert target.name == f"{claims.loc[cid, 'chapter']}.html"
         assert f'id="{link.group(2)}"' in target.read_text(), f"{cid}: anchor missing"
-        linked += 1
-    assert linked == 21  # every chapter is in this edition: every claim is assessed
+
+
+def test_the_scorecard_links_every_claim_to_its_evidence(html_dir):
+    for page, fig_id, base in (("intro.html", "fig-scorecard", "chapters/"),
+                               ("chapters/summary.html", "fig-summary-scorecard", "")):
+        html = (html_dir / page).read_text()
+        block = re.search(rf'<figure[^>]*id="{fig_id}"[^>]*>(.*?)</figure>', html, flags=re.S).group(1)
+        rows = figures.plotted_data(inline_spec(block))
+        assert sorted(rows["claim"]) == [f"C{i:02d}" for i in range(1, 22)]
+        for href in rows["href"]:
+            file, anchor = href.split("#")
+            assert file.startswith(base) and f'id="{anchor}"' in (html_dir / page).parent.joinpath(file).read_text()
 
 
 def test_notebook_chapters_link_to_a_valid_ipynb(html_dir):

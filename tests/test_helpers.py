@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kzaz import claims, dates, figures, numbers, paths, render
+from kzaz import claims, dates, figures, numbers, render
 
 
 def test_partial_dates_start_and_label():
@@ -36,46 +36,71 @@ def small_chart():
     return alt.Chart(df).mark_point().encode(x="x:Q", y="y:Q")
 
 
-def test_decorate_adds_title_source_line_and_description():
-    chart = figures.decorate(small_chart(), title="T", subtitle="S", sources=["wb_gdp_population"],
-                             alt_text="Two points on a plane, for a test")
-    spec = chart.to_dict()
-    footer = " ".join(spec["title"]["text"])
-    assert footer.startswith("Source: World Bank: World Development Indicators")
-    assert spec["title"]["orient"] == "bottom"
-    assert spec["vconcat"][0]["title"]["text"] == "T"
-    assert spec["description"] == "Two points on a plane, for a test"
+def small_figure(**kw):
+    args = dict(name="fig-test", title="T", subtitle="Dots: values", sources=["wb_gdp_population"],
+                alt_text="Two points on a plane, for a test")
+    return figures.figure(small_chart().properties(width=500), **{**args, **kw})
 
 
-def test_an_on_screen_hint_is_left_out_of_the_pictures(tmp_path):
-    chart = figures.decorate(small_chart(), title="T", subtitle="Dots: values", hint="Hover for sources",
-                             sources=["wb_gdp_population"], alt_text="Two points on a plane, for a test")
-    spec = chart.to_dict()
-    assert spec["vconcat"][0]["title"]["subtitle"] == "Dots: values. Hover for sources"  # the HTML chart
-    assert render.static_spec(spec)["vconcat"][0]["title"]["subtitle"] == "Dots: values"
-    assert spec["vconcat"][0]["title"]["subtitle"] == "Dots: values. Hover for sources"  # not changed in place
-    figures.export(chart, name="f-hint", title="T", sources=["wb_gdp_population"],
-                   alt_text="Two points on a plane, for a test", out_dir=tmp_path)
-    svg = (tmp_path / "f-hint.svg").read_text()
+def test_a_figure_fills_its_column_on_screen_and_keeps_its_width_in_pictures():
+    fig = small_figure()
+    assert fig.spec["width"] == "container" and fig.spec["autosize"]["type"] == "fit-x"
+    assert fig.spec["description"] == "Two points on a plane, for a test"
+    picture = figures.picture_spec(fig.spec)
+    assert picture["vconcat"][0]["width"] == 500
+    assert picture["vconcat"][0]["title"]["text"] == ["T"]
+    footer = " ".join(picture["title"]["text"])
+    assert footer.startswith("Source: World Bank") and "Chart: Kazakhstan and Azerbaijan" in footer
+    assert fig.meta["source_line"].startswith("Source: World Bank: World Development Indicators")
+
+
+def test_an_on_screen_hint_is_left_out_of_the_pictures():
+    fig = small_figure(hint="Hover for sources")
+    assert "Dots: values. Hover for sources" in fig.head_html()  # the page's title block
+    assert figures.picture_spec(fig.spec)["vconcat"][0]["title"]["subtitle"] == ["Dots: values"]
+    assert "Hover" in " ".join(figures.picture_spec(fig.spec, hint=True)["vconcat"][0]["title"]["subtitle"])
+    svg = render.svg(figures.picture_spec(fig.spec))
     assert "Dots: values" in svg and "Hover" not in svg
-    only_hint = figures.decorate(small_chart(), title="T", hint="Click for the source", sources=["wb_gdp_population"],
-                                 alt_text="Two points on a plane, for a test").to_dict()
-    assert "subtitle" not in render.static_spec(only_hint)["vconcat"][0]["title"]
-    png = base64.b64decode(render.renderer(only_hint)["image/png"])
-    assert png.startswith(b"\x89PNG")
+    only_hint = small_figure(subtitle=None, hint="Click for the source")
+    assert "subtitle" not in figures.picture_spec(only_hint.spec)["vconcat"][0]["title"]
 
 
-def test_source_line_requires_declared_sources():
-    with pytest.raises(Exception, match="not described"):
-        figures.source_line(["no_such_resource"])
+def test_the_book_output_carries_html_a_png_and_the_downloads(monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    out = small_figure()._repr_mimebundle_()
+    html = out["text/html"]
+    assert 'class="kzaz-chart"' in html and "vegaEmbed(" in html and "cdn." not in html
+    assert '<p class="kzaz-chart-title">T</p>' in html and 'class="kzaz-chart-source">Source: World Bank' in html
+    assert base64.b64decode(out["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+    carried = html.split('<script type="application/json" class="kzaz-figure-files">')[1].split("</script>")[0]
+    files = json.loads(carried.replace("<\\/", "</"))
+    assert files["name"] == "fig-test" and files["svg"].startswith("<svg")
+    assert files["csv"].startswith("# T\n# Source: World Bank") and "x,y" in files["csv"]
 
 
-def test_figure_refuses_missing_alt_text():
+def test_in_jupyterlab_a_figure_is_a_vega_spec_jupyter_draws_itself(monkeypatch):
+    monkeypatch.setenv("JPY_SESSION_NAME", "chapters/diplomacy.md")
+    out = small_figure()._repr_mimebundle_()
+    assert set(out) == {render.VEGA_MIME, "text/plain"}
+    assert out[render.VEGA_MIME]["$schema"].startswith("https://vega.github.io/schema/vega/")
+
+
+def test_a_figure_refuses_missing_alt_text_and_odd_names():
     with pytest.raises(ValueError, match="alt text"):
-        figures.figure(small_chart(), name="f", title="T", sources=["claims"], alt_text="")
+        small_figure(alt_text="")
+    with pytest.raises(ValueError, match="start with 'fig-'"):
+        small_figure(name="timeline")
 
 
-def test_renderer_is_offline_and_has_a_png():
+def test_the_short_source_line_names_the_publishers_of_the_rows_plotted():
+    plotted = pd.DataFrame({"source_publisher": ["Trend", "Trend", "Kazinform", "Akorda", "AZERTAC", "Trend"]})
+    line = figures.short_source(["diplomacy_events"], plotted)
+    assert line == "Source: Trend; Kazinform; Akorda and 1 more, compiled in this book"
+    assert figures.short_source(["wb_gdp_population"]) == "Source: World Bank"
+
+
+def test_renderer_is_offline_and_has_a_png(monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     bundle = render.renderer(small_chart().to_dict())
     html = bundle["text/html"]
     assert "vegaEmbed(" in html and 'class="kzaz-chart"' in html
@@ -84,45 +109,72 @@ def test_renderer_is_offline_and_has_a_png():
     assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_renderer_output_is_deterministic():
+def test_renderer_output_is_deterministic(monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     spec = small_chart().to_dict()
     assert render.renderer(spec)["text/html"] == render.renderer(spec)["text/html"]
 
 
 def test_no_nan_replaces_nan_with_none():
-    assert render._no_nan({"a": [1.0, math.nan], "b": {"c": math.nan}}) == {"a": [1.0, None], "b": {"c": None}}
-    json.dumps(render._no_nan({"a": math.nan}), allow_nan=False)
+    assert render.no_nan({"a": [1.0, math.nan], "b": {"c": math.nan}}) == {"a": [1.0, None], "b": {"c": None}}
+    json.dumps(render.no_nan({"a": math.nan}), allow_nan=False)
 
 
-def test_assess_rejects_unknown_verdict_reads_claim_text_and_records(tmp_path, monkeypatch):
-    monkeypatch.setattr(paths, "BUILD_DIR", tmp_path)  # never overwrite the real build's ledger
+def test_assess_checks_the_verdict_and_keeps_reasons_short():
     with pytest.raises(ValueError, match="not one of"):
         claims.assess("C01", "probably", "r", "e")
-    a = claims.assess("C01", "supported", "reason", "evidence")
-    assert "August 1992" in a.claim
-    table = claims.markdown_table([a])
-    assert '<span id="claim-c01"></span>C01 |' in table and "**supported**" in table
-    entry = json.loads((tmp_path / "claims" / "C01.json").read_text())
-    assert entry["chapter"] == "chapters/diplomacy" and entry["anchor"] == "claim-c01"
+    with pytest.raises(ValueError, match="more than 2 sentences"):
+        claims.assess("C01", "supported", "One. Two. Three.", "e")
+    a = claims.assess("C01", "supported", "A reason. And a second one (e.g. this).", "evidence", detail="row 3")
+    assert "August 1992" in a.claim and a.chapter == "diplomacy" and a.label == "claim-c01"
+    card = claims.cards([a])._repr_markdown_()
+    assert card.startswith("(claim-c01)=\n::::{card} C01 {verdict}`supported`")
+    assert ":::{dropdown} Evidence" in card and "evidence\n\nrow 3" in card
+    assert claims.tally([a]) == {"supported": 1, "partly supported": 0, "not supported": 0, "not verifiable": 0}
 
 
-def test_setup_picks_the_offline_renderer_outside_jupyter_server(monkeypatch):
+def test_setup_uses_the_books_renderer_everywhere(monkeypatch):
     import kzaz
 
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    kzaz.setup()
-    assert alt.renderers.active == "kzaz"
-    monkeypatch.setenv("JPY_SESSION_NAME", "chapters/diplomacy.md")
-    kzaz.setup()
-    assert alt.renderers.active == "default"
+    for place in (None, "chapters/diplomacy.md"):
+        if place:
+            monkeypatch.setenv("JPY_SESSION_NAME", place)
+        kzaz.setup()
+        assert alt.renderers.active == "kzaz"
     monkeypatch.delenv("JPY_SESSION_NAME")
-    # Colab runs no Jupyter server but shows altair's own charts.
+    assert render.where() == "book"
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
-    kzaz.setup()
-    assert alt.renderers.active == "default"
-    monkeypatch.delitem(sys.modules, "google.colab")
-    kzaz.setup()
-    assert alt.renderers.active == "kzaz"
+    assert render.where() == "colab"
+
+
+def test_facts_are_formatted_text_that_keeps_its_value():
+    from kzaz.prose import Facts, fmt, md, verdict
+
+    f = Facts("tr", latest=fmt(4.1186, ".2f"), year=2025, link=md("[a](b)"), c07=verdict("supported"))
+    assert f.latest == "4.12" and f.latest.value == pytest.approx(4.1186) and repr(f.latest) == "4.12"
+    assert f.year == "2025" and f.values()["year"] == 2025
+    assert f.link._repr_markdown_() == "[a](b)" and f.latest._repr_markdown_() is None
+    assert f.c07 == "supported" and f.c07.book == "{verdict}`supported`"
+    assert f.publish() is f  # outside a kernel: nothing to glue into
+    with pytest.raises(ValueError, match="set twice"):
+        f["latest"] = 1
+    with pytest.raises(ValueError, match="lower-case"):
+        Facts("tr", **{"Latest2024": 1})
+    with pytest.raises(AttributeError, match="no fact 'nope' in 'tr'"):
+        f.nope
+
+
+def test_tables_fold_when_long_and_keep_cells_intact():
+    from kzaz import tables
+
+    short = tables.table(pd.DataFrame({"a": [1, 2], "b": ["x | y", None]}), columns={"a": "A", "b": "B"})
+    assert short.markdown() == "| A | B |\n|---|---|\n| 1 | x \\| y |\n| 2 |  |"
+    long = tables.table(pd.DataFrame({"a": range(12)}))
+    assert long.markdown().startswith(":::{dropdown} Show all 12 rows")
+    named = tables.table(pd.DataFrame({"a": range(3)}), fold="The three rows")
+    assert named.markdown().startswith(":::{dropdown} The three rows")
+    with pytest.raises(KeyError, match="no column"):
+        tables.table(pd.DataFrame({"a": [1]}), columns={"z": "Z"})
 
 
 def test_markdown_cells_cannot_break_a_table():

@@ -281,3 +281,29 @@ def test_publishing_puts_each_colab_notebook_where_its_button_points(fork_site, 
         assert colab.split("/blob/gh-pages/", 1)[1] in published, page
         checked += 1
     assert checked >= 7
+
+
+def test_the_setup_cell_in_another_checkout_uses_that_checkouts_package_and_data(tmp_path):
+    """A chapter notebook run inside a second checkout must not read the first one's data."""
+    other = tmp_path / "other-checkout"
+    (other / "kzaz").mkdir(parents=True)
+    (other / "kzaz" / "__init__.py").write_text('WHERE = "the other checkout"\n')
+    (other / "data").mkdir()
+    (other / "data" / "datapackage.json").write_text("{}")
+    (other / "chapters").mkdir()
+    cell = launch.setup_cell(None)
+    probe = f"import kzaz\nexec({cell!r})\nimport kzaz\nprint(kzaz.WHERE, kzaz.__file__)"
+    run = subprocess.run([sys.executable, "-c", probe], cwd=other / "chapters", capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    where, path = run.stdout.strip().rsplit(" ", 1)
+    assert where == "the other checkout" and Path(path).resolve() == (other / "kzaz" / "__init__.py").resolve()
+
+
+def test_the_setup_cell_outside_any_checkout_says_what_it_needs(tmp_path):
+    cell = launch.setup_cell(None)
+    # -S: no site hooks, so no installed kzaz either (as on a machine without the book).
+    run = subprocess.run([sys.executable, "-S", "-c", cell], cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode != 0
+    message = run.stderr.strip().splitlines()[-1]
+    assert "needs its repository" in message and "chapters/ folder of a checkout" in message
+    assert "Traceback" not in run.stderr  # one sentence, not a bare ModuleNotFoundError

@@ -30,9 +30,10 @@ def pdf(html_dir):  # html_dir: the HTML build (and so the execution cache) exis
 
 def test_every_chart_is_a_picture_in_the_pdf(pdf):
     tex = pdf.with_suffix(".tex").read_text()
-    glued = sum(len(re.findall(r"^```\{glue:figure\}", p.read_text(), flags=re.M))
-                for p in (ROOT / "chapters").glob("*.md"))
-    assert glued > 0 and tex.count("\\sphinxincludegraphics") == glued
+    # Each figure is a cell whose mystnb metadata names it (name: fig-...).
+    figures = sum(len(re.findall(r"^    name: fig-", p.read_text(), flags=re.M))
+                  for p in [ROOT / "intro.md", *(ROOT / "chapters").glob("*.md")])
+    assert figures > 0 and tex.count("\\sphinxincludegraphics") == figures
     assert "alt.Chart(" not in tex and "VConcatChart(" not in tex
 
 
@@ -43,3 +44,4 @@ def test_pdf_text_has_chapters_ledger_and_figure_numbers(pdf):
     assert f"Fig. {chapter_number('chapters/diplomacy')}.1" in text  # numbered as in the HTML
     for cid in ("C01", "C14", "C21"):
         assert re.search(rf"{cid}\s", text), f"{cid} missing from the PDF ledger"
+    assert "Show code cell" not in text and "Hover" not in text  # nothing that only works on screen

@@ -1,0 +1,95 @@
+"""What the site publishes comes from the build's own execution, and builds repeat exactly.
+
+Each test builds a copy of the book with one chapter as its root, so it is quick and leaves
+the checkout's own build alone.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_figures import inline_spec
+
+from kzaz import figures
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ["_config.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext",
+           "_static", "scripts"]
+pytestmark = pytest.mark.book
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture
+def book(tmp_path):
+    for name in SOURCES:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: chapters/diplomacy\nchapters:\n  - file: chapters/sources\n")
+    return tmp_path
+
+
+def env(book: Path) -> dict:
+    return dict(os.environ, PYTHONPATH=str(book))  # the copy's package, so the copy's data
+
+
+def build(book: Path) -> subprocess.CompletedProcess:
+    run = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True,
+                         errors="replace", env=env(book))
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return run
+
+
+def placed_and_downloaded(html: Path, fig_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    page = (html / "chapters" / "diplomacy.html").read_text()
+    block = re.search(rf'<figure[^>]*id="{fig_id}"[^>]*>(.*?)</figure>', page, flags=re.S).group(1)
+    placed = figures.plotted_data(inline_spec(block))
+    text = (html / "_figures" / f"{fig_id}.csv").read_text().splitlines()
+    body = "\n".join(line for line in text if not line.startswith("# "))
+    from io import StringIO
+
+    return placed, pd.read_csv(StringIO(body))
+
+
+def test_a_notebook_run_elsewhere_never_reaches_the_sites_downloads(book):
+    """Change a value, run the chapter by hand as the README suggests, put the value back,
+    build: the page and its downloads show the data's value (the hand run left no trace)."""
+    build(book)
+    events = book / "data" / "diplomacy_events.csv"
+    original = events.read_text(encoding="utf-8")
+    events.write_text(original.replace("Establishment of diplomatic relations", "CHANGED BY HAND"), encoding="utf-8")
+    run = subprocess.run([str(BIN / "jupytext"), "--to", "notebook", "--execute", "diplomacy.md"],
+                         cwd=book / "chapters", capture_output=True, text=True, env=env(book))
+    assert run.returncode == 0, run.stderr[-2000:]
+    events.write_text(original, encoding="utf-8")
+    build(book)
+    html = book / "_build" / "html"
+    placed, downloaded = placed_and_downloaded(html, "fig-dipl-timeline")
+    assert "CHANGED BY HAND" not in html.joinpath("_figures", "fig-dipl-timeline.csv").read_text()
+    assert "Establishment of diplomatic relations" in set(downloaded["title"])
+    assert sorted(downloaded["title"]) == sorted(placed["title"])
+    assert not (book / "_build" / "figures").exists() and not (book / "_build" / "claims").exists()
+
+
+def snapshot(html: Path) -> dict[str, str]:
+    return {p.relative_to(html).as_posix(): p.read_text(errors="replace")
+            for p in sorted(html.rglob("*")) if p.is_file() and p.suffix in (".html", ".js", ".csv", ".svg")
+            and "_static" not in p.parts}
+
+
+def test_clean_and_incremental_builds_write_the_same_site(book):
+    build(book)
+    first = snapshot(book / "_build" / "html")
+    shutil.rmtree(book / "_build" / "html")  # the execution cache and Sphinx's state stay: incremental
+    build(book)
+    incremental = snapshot(book / "_build" / "html")
+    shutil.rmtree(book / "_build")  # nothing left: clean
+    build(book)
+    clean = snapshot(book / "_build" / "html")
+    assert first.keys() == incremental.keys() == clean.keys()
+    differ = [name for name in first if not (first[name] == incremental[name] == clean[name])]
+    assert differ == [], f"pages that differ between builds: {differ}"
