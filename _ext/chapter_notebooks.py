@@ -33,7 +33,8 @@ NOTEBOOK_DIR = "_notebooks"
 
 _GITHUB = re.compile(
     r"^(?:https://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
-    r"(?P<org>[A-Za-z0-9_.-]+)/(?P<repo>[A-Za-z0-9_.-]+?)(?:\.git)?/?$")
+    r"(?P<org>[A-Za-z0-9_.-]+)/(?P<repo>[A-Za-z0-9_.-]+?)(?:\.git)?/?$"
+)
 
 
 def github_repository(url: str) -> tuple[str, str] | None:
@@ -69,17 +70,21 @@ def setup_cell(repository: dict | None) -> str:
     is installed. Elsewhere it clones the repository when the book knows it (Colab), or
     says in one sentence what the notebook needs.
     """
-    fetch = (f'''    checkout = pathlib.Path({json.dumps(repository["repo"])}).resolve()
+    fetch = (
+        f"""    checkout = pathlib.Path({json.dumps(repository["repo"])}).resolve()
     if not checkout.exists():
         subprocess.run(["git", "clone", "--depth=1", {json.dumps("--branch=" + repository["branch"])},
                         {json.dumps(repository["url"])}, str(checkout)], check=True)
     needs = tomllib.loads((checkout / "pyproject.toml").read_text())["project"]["dependencies"]
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", *needs], check=True)
-''' if repository else '''    raise SystemExit("This notebook is a chapter of the book 'Kazakhstan and Azerbaijan: cooperation in "
-                     "data' and needs its repository (the kzaz package and data/): open it from the "
+"""
+        if repository
+        else """    raise SystemExit("This notebook is a chapter of the book 'Kazakhstan and Azerbaijan: cooperation in"
+                     " data' and needs its repository (the kzaz package and data/): open it from the "
                      "chapters/ folder of a checkout, in the environment of its requirements.txt.")
-''')
-    return f'''\
+"""
+    )
+    return f"""\
 # This chapter needs the book's package (kzaz) and data (data/). In a checkout of the book
 # (this folder or one above it), that checkout's own package and data are used.
 # Elsewhere (Colab, a downloaded copy) the repository is fetched when the book knows it.
@@ -93,7 +98,7 @@ if checkout is None and importlib.util.find_spec("kzaz") is None:
     sys.path.insert(0, str(checkout))
     for name in [m for m in sys.modules if m == "kzaz" or m.startswith("kzaz.")]:
         del sys.modules[name]  # a copy imported from elsewhere gives way to this checkout's
-'''
+"""
 
 
 def pages_url(repository: dict) -> str:
@@ -114,13 +119,15 @@ def _configure(app, config):
         return
     if not config.html_baseurl:
         config.html_baseurl = pages_url(repository)
-    config.html_theme_options.update({
-        "repository_url": repository["url"],
-        "repository_branch": repository["branch"],
-        "path_to_docs": "",
-        "use_repository_button": True,
-        "launch_buttons": {"binderhub_url": BINDERHUB, "colab_url": COLAB},
-    })
+    config.html_theme_options.update(
+        {
+            "repository_url": repository["url"],
+            "repository_branch": repository["branch"],
+            "path_to_docs": "",
+            "use_repository_button": True,
+            "launch_buttons": {"binderhub_url": BINDERHUB, "colab_url": COLAB},
+        }
+    )
 
 
 def _is_notebook(app, pagename) -> bool:
@@ -150,12 +157,16 @@ def _add_download_link(app, pagename, context):
     """A link to the chapter as a Jupyter notebook (.ipynb), at the end of the page (the top of
     a page is for its findings)."""
     href = context["pathto"](f"{NOTEBOOK_DIR}/{pagename}.ipynb", 1)
-    where = ("it uses the checkout it is run in, and fetches the repository itself elsewhere"
-             if app.config.kzaz_repository else
-             "run it from the <code>chapters/</code> folder of a checkout of the repository, "
-             "with its environment: see the README")
-    link = (f'<p class="kzaz-notebook-link"><a class="reference download" href="{href}" download>'
-            f"Download this chapter as a Jupyter notebook</a> ({where}).</p>")
+    where = (
+        "it uses the checkout it is run in, and fetches the repository itself elsewhere"
+        if app.config.kzaz_repository
+        else "run it from the <code>chapters/</code> folder of a checkout of the repository, "
+        "with its environment: see the README"
+    )
+    link = (
+        f'<p class="kzaz-notebook-link"><a class="reference download" href="{href}" download>'
+        f"Download this chapter as a Jupyter notebook</a> ({where}).</p>"
+    )
     context["body"] = context.get("body", "") + link
 
 

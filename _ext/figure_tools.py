@@ -68,23 +68,33 @@ def write_files(app, pagename: str, placed: set[str], pictures: dict[str, dict])
 def _book(app) -> dict:
     import kzaz
 
-    return {"title": app.config.html_title, "author": app.config.author, "version": kzaz.__version__,
-            "url": (app.config.html_baseurl or "").rstrip("/"), "year": date.today().year,
-            "date": date.today().isoformat()}
+    return {
+        "title": app.config.html_title,
+        "author": app.config.author,
+        "version": kzaz.__version__,
+        "url": (app.config.html_baseurl or "").rstrip("/"),
+        "year": date.today().year,
+        "date": date.today().isoformat(),
+    }
 
 
 def citation(book: dict, number: str, fig: dict, page_url: str) -> tuple[str, str]:
     where = f" {page_url}#{fig['name']}" if page_url else ""
-    plain = (f"{book['author']} ({book['year']}). {book['title']}, version {book['version']}. "
-             f"Figure {number}: {fig['title']}.{where} Built {book['date']}. {fig['source_line']}.")
+    plain = (
+        f"{book['author']} ({book['year']}). {book['title']}, version {book['version']}. "
+        f"Figure {number}: {fig['title']}.{where} Built {book['date']}. {fig['source_line']}."
+    )
     from kzaz.bib import escape  # the data sources' BibTeX uses the same escaping
 
     key = re.sub(r"[^a-z0-9]+", "_", f"kzaz_{book['year']}_{fig['name']}".lower())
-    bib = (f"@misc{{{key},\n  author = {{{{{escape(book['author'])}}}}},\n"
-           f"  title = {{Figure {number}: {escape(fig['title'])}}},\n"
-           f"  howpublished = {{In: {escape(book['title'])}, version {book['version']}}},\n"
-           f"  year = {{{book['year']}}},\n" + (f"  url = {{{page_url}#{fig['name']}}},\n" if page_url else "")
-           + f"  note = {{{escape(fig['source_line'])}. Licence: {escape(fig['licence'])}}}\n}}")
+    bib = (
+        f"@misc{{{key},\n  author = {{{{{escape(book['author'])}}}}},\n"
+        f"  title = {{Figure {number}: {escape(fig['title'])}}},\n"
+        f"  howpublished = {{In: {escape(book['title'])}, version {book['version']}}},\n"
+        f"  year = {{{book['year']}}},\n"
+        + (f"  url = {{{page_url}#{fig['name']}}},\n" if page_url else "")
+        + f"  note = {{{escape(fig['source_line'])}. Licence: {escape(fig['licence'])}}}\n}}"
+    )
     return plain, bib
 
 
@@ -93,12 +103,15 @@ def _tools_html(pathto, book, number, fig, page_url) -> str:
     name = fig["name"]
     links = " · ".join(
         '<a class="reference download" href="{}" download>{}</a>'.format(pathto(f"_figures/{name}.{ext}", 1), label)
-        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "CSV (data plotted, all sources)")))
-    return (f'<div class="kzaz-figure-tools" data-figure="{name}">'
-            f"<p>Download figure {number}: {links}</p>"
-            f"<details><summary>Cite this figure</summary>"
-            f"<pre class=\"kzaz-cite-text\">{html.escape(plain)}</pre>"
-            f"<pre class=\"kzaz-cite-bibtex\">{html.escape(bib)}</pre></details></div>")
+        for ext, label in (("png", "PNG"), ("svg", "SVG"), ("csv", "CSV (data plotted, all sources)"))
+    )
+    return (
+        f'<div class="kzaz-figure-tools" data-figure="{name}">'
+        f"<p>Download figure {number}: {links}</p>"
+        f"<details><summary>Cite this figure</summary>"
+        f'<pre class="kzaz-cite-text">{html.escape(plain)}</pre>'
+        f'<pre class="kzaz-cite-bibtex">{html.escape(bib)}</pre></details></div>'
+    )
 
 
 def chart_specs(body: str) -> list[dict]:
@@ -122,8 +135,11 @@ def _add_figure_tools(app, pagename, context):
         fig = meta(specs[0])
         placed.add(fig["name"])
         if len(specs) > 1 or fig["name"] != fig_id:
-            LOGGER.warning(f"figure '{fig_id}' holds the chart '{fig['name']}' (and {len(specs) - 1} more): "
-                           "a figure's cell names it as its chart does", location=pagename)
+            LOGGER.warning(
+                f"figure '{fig_id}' holds the chart '{fig['name']}' (and {len(specs) - 1} more): "
+                "a figure's cell names it as its chart does",
+                location=pagename,
+            )
             return block
         if fig_id not in numbers:
             LOGGER.warning(f"figure '{fig_id}' has no number: give its cell a caption", location=pagename)
@@ -135,8 +151,9 @@ def _add_figure_tools(app, pagename, context):
     for spec in chart_specs(body):
         name = meta(spec).get("name")
         if name and name not in placed:
-            LOGGER.warning(f"chart '{name}' is not in a figure: name it in its cell's mystnb figure metadata",
-                           location=pagename)
+            LOGGER.warning(
+                f"chart '{name}' is not in a figure: name it in its cell's mystnb figure metadata", location=pagename
+            )
     write_files(app, pagename, placed, pictures)
 
 

@@ -39,8 +39,11 @@ class FactRole(RoleBase):
             data = retrieve_glue_data(self.document, self.text)
         except RetrievalError:
             ns = self.text.split(".")[0]
-            return _warn(self, f"no such fact was published by this page's notebook (is '{ns}' a Facts "
-                               "namespace built in a cell above, and does it have this name?)")
+            return _warn(
+                self,
+                f"no such fact was published by this page's notebook (is '{ns}' a Facts "
+                "namespace built in a cell above, and does it have this name?)",
+            )
         if "text/markdown" in data.data:
             return render_variable_outputs([data], self.document, self.line, self.source, inline=True), []
         text = data.data.get("text/plain", "")

@@ -26,7 +26,7 @@ def prune_search_index(app, exception):
     text = path.read_text(encoding="utf-8")
     if not (text.startswith(PREFIX) and text.rstrip().endswith(")")):
         return
-    index = json.loads(text[len(PREFIX):text.rstrip().rindex(")")])
+    index = json.loads(text[len(PREFIX) : text.rstrip().rindex(")")])
     for key in ("terms", "titleterms"):
         index[key] = {word: docs for word, docs in index.get(key, {}).items() if docs != []}
     pruned = PREFIX + json.dumps(index, sort_keys=True) + ")"  # as Sphinx writes it

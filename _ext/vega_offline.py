@@ -52,12 +52,16 @@ def _drop_thebe(context):
     """sphinx-thebe (live code via Binder) fetches its library from unpkg.com and
     declares its config twice; the book offers no live code, so its scripts go."""
     scripts = context.get("script_files", [])
-    keep = [s for s in scripts
-            if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))]
+    keep = [
+        s
+        for s in scripts
+        if "sphinx-thebe" not in str(s) and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))
+    ]
     scripts[:] = keep
     # ... and its inline configuration, which names a Binder repository not this book's.
-    context["body"] = re.sub(r'<script type="text/x-thebe-config">.*?</script>', "", context.get("body", ""),
-                             flags=re.S)
+    context["body"] = re.sub(
+        r'<script type="text/x-thebe-config">.*?</script>', "", context.get("body", ""), flags=re.S
+    )
 
 
 def _link_on_chart_pages(app, pagename, templatename, context, doctree):

@@ -1,8 +1,8 @@
 """Shared helpers for the notebooks of the Kazakhstan-Azerbaijan report.
 
-    import kzaz
-    kzaz.setup()                      # theme + offline renderer
-    events = kzaz.load("diplomacy_events")
+import kzaz
+kzaz.setup()                      # theme + offline renderer
+events = kzaz.load("diplomacy_events")
 """
 
 from .data import DataError, load, sources

@@ -81,21 +81,33 @@ def open_sea(bbox=REGION) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame({"name": ["sea"]}, geometry=[_box(bbox)], crs=CRS)
 
 
-def layers(bbox=REGION, fill: pd.Series | None = None, fill_title: str = "",
-           fill_scale: alt.Scale | None = None) -> alt.LayerChart:
+def layers(
+    bbox=REGION, fill: pd.Series | None = None, fill_title: str = "", fill_scale: alt.Scale | None = None
+) -> alt.LayerChart:
     """Sea, land and the Caspian; if `fill` (indexed by iso3) is given, countries are coloured by it."""
     land = for_vega(countries(bbox))
     water = alt.Chart(for_vega(open_sea(bbox))).mark_geoshape(fill=SEA, stroke=None)
-    ground = alt.Chart(land).mark_geoshape(fill=LAND, stroke=LAND_EDGE, strokeWidth=0.8).encode(
-        tooltip=[alt.Tooltip("name:N", title="Country")])
+    ground = (
+        alt.Chart(land)
+        .mark_geoshape(fill=LAND, stroke=LAND_EDGE, strokeWidth=0.8)
+        .encode(tooltip=[alt.Tooltip("name:N", title="Country")])
+    )
     sea = alt.Chart(for_vega(caspian(bbox))).mark_geoshape(fill=SEA, stroke=None)
     parts = [water, ground, sea]
     if fill is not None:
         coloured = land[land["iso3"].isin(fill.index)].copy()
         coloured["category"] = coloured["iso3"].map(fill)
-        parts.append(alt.Chart(coloured).mark_geoshape(stroke=LAND_EDGE, strokeWidth=0.8).encode(
-            color=alt.Color("category:N", title=fill_title, scale=fill_scale or alt.Undefined),
-            tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("category:N", title=fill_title or "Category")]))
+        parts.append(
+            alt.Chart(coloured)
+            .mark_geoshape(stroke=LAND_EDGE, strokeWidth=0.8)
+            .encode(
+                color=alt.Color("category:N", title=fill_title, scale=fill_scale or alt.Undefined),
+                tooltip=[
+                    alt.Tooltip("name:N", title="Country"),
+                    alt.Tooltip("category:N", title=fill_title or "Category"),
+                ],
+            )
+        )
     return alt.layer(*parts).project(**PROJECTION)
 
 
@@ -113,28 +125,51 @@ def line_through(nodes: pd.DataFrame, ids: list[str], id_col: str = "node_id") -
     return LineString([(indexed.loc[i, "lon"], indexed.loc[i, "lat"]) for i in ids])
 
 
-def label_layer(points: pd.DataFrame, text: str = "name", dx: int = 6, dy: int = -6,
-                align: str = "left", bold: bool = False) -> alt.Chart:
+def label_layer(
+    points: pd.DataFrame, text: str = "name", dx: int = 6, dy: int = -6, align: str = "left", bold: bool = False
+) -> alt.Chart:
     """Small labels for points with lon/lat columns (same projection as the basemap)."""
-    return alt.Chart(points).mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=theme.GREY,
-                                       fontWeight="bold" if bold else "normal").encode(
-        longitude="lon:Q", latitude="lat:Q", text=f"{text}:N")
+    return (
+        alt.Chart(points)
+        .mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=theme.GREY, fontWeight="bold" if bold else "normal")
+        .encode(longitude="lon:Q", latitude="lat:Q", text=f"{text}:N")
+    )
 
 
 # Where a label sits against its point: (align, dx, dy) in pixels.
-PLACES = {"above right": ("left", 7, -7), "below right": ("left", 7, 12), "left": ("right", -8, 0),
-          "right": ("left", 8, 3),
-          "above": ("center", 0, -12), "below": ("center", 0, 16),
-          "above left": ("right", -7, -7), "below left": ("right", -7, 12)}
+PLACES = {
+    "above right": ("left", 7, -7),
+    "below right": ("left", 7, 12),
+    "left": ("right", -8, 0),
+    "right": ("left", 8, 3),
+    "above": ("center", 0, -12),
+    "below": ("center", 0, 16),
+    "above left": ("right", -7, -7),
+    "below left": ("right", -7, 12),
+}
 
 
-def label_layers(points: pd.DataFrame, text: str = "label", place: dict | None = None,
-                 default: str = "above right", bold: bool = False) -> list[alt.Chart]:
+def label_layers(
+    points: pd.DataFrame,
+    text: str = "label",
+    place: dict | None = None,
+    default: str = "above right",
+    bold: bool = False,
+) -> list[alt.Chart]:
     """Labels that sit where the map's lines leave room: `place` maps a point's `node_id` to
     one of PLACES; the others take `default`."""
     where = points["node_id"].map(place or {}).fillna(default)
     unknown = set(where) - set(PLACES)
     if unknown:
         raise ValueError(f"label places must be one of {sorted(PLACES)}, not {sorted(unknown)}")
-    return [label_layer(points.loc[where == w, ["lon", "lat", text]], text=text, dx=PLACES[w][1], dy=PLACES[w][2],
-                        align=PLACES[w][0], bold=bold) for w in dict.fromkeys(where)]
+    return [
+        label_layer(
+            points.loc[where == w, ["lon", "lat", text]],
+            text=text,
+            dx=PLACES[w][1],
+            dy=PLACES[w][2],
+            align=PLACES[w][0],
+            bold=bold,
+        )
+        for w in dict.fromkeys(where)
+    ]

@@ -36,11 +36,17 @@ def entries(package_path=None) -> str:
                 "author": "{" + escape(src.get("publisher", "")) + "}",
                 "title": escape(src.get("title", "")),
                 "year": date[:4],
-                "note": escape("; ".join(x for x in (
-                    f"Accessed {src['date_accessed']}" if src.get("date_accessed") else "",
-                    f"via {src['via']}" if src.get("via") else "",
-                    f"used in data/{res['path']}",
-                ) if x)),
+                "note": escape(
+                    "; ".join(
+                        x
+                        for x in (
+                            f"Accessed {src['date_accessed']}" if src.get("date_accessed") else "",
+                            f"via {src['via']}" if src.get("via") else "",
+                            f"used in data/{res['path']}",
+                        )
+                        if x
+                    )
+                ),
             }
             if src.get("path", "").startswith("http"):
                 fields["url"] = src["path"]
@@ -76,8 +82,9 @@ class DataUsed:
             res = data.resource(name)
             title = f"{res.spec.get('title', name)} (`{res.rel}`)"
             if compiled_sources(name):
-                lines.append(f"- {title}: compiled in this book from {compiled_sources(name)} sources, each named "
-                             "on its row")
+                lines.append(
+                    f"- {title}: compiled in this book from {compiled_sources(name)} sources, each named on its row"
+                )
             else:
                 keys = ",".join(key(name, i) for i, _ in enumerate(res.spec.get("sources", [])))
                 lines.append(f"- {title} {{cite:p}}`{keys}`")

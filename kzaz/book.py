@@ -55,9 +55,16 @@ def book_facts(found: list[Assessment]) -> Facts:
     counts = claims.tally(found)
     table = claims.claims_table()
     judgements = table.index[~table["measurable"]].tolist()
-    out = Facts("bk", n_claims=len(found), first_claim=table.index[0], last_claim=table.index[-1],
-                n_measurable=int(table["measurable"].sum()), n_judgements=len(judgements),
-                judgement_ids=says(judgements), **countries())
+    out = Facts(
+        "bk",
+        n_claims=len(found),
+        first_claim=table.index[0],
+        last_claim=table.index[-1],
+        n_measurable=int(table["measurable"].sum()),
+        n_judgements=len(judgements),
+        judgement_ids=says(judgements),
+        **countries(),
+    )
     for word, n in counts.items():
         out["n_" + word.replace(" ", "_")] = n
     for a in found:
@@ -65,8 +72,13 @@ def book_facts(found: list[Assessment]) -> Facts:
     out["share_supported"] = fmt(100 * counts["supported"] / len(found), ".0f")
     out["verdict_words"] = says(f"{n} {v}" for v, n in counts.items() if n)
     refuted = counts["not supported"]
-    out["refuted"] = ("the data contradict none" if refuted == 0 else
-                      f"the data contradict {refuted}" if refuted > 1 else "the data contradict one")
+    out["refuted"] = (
+        "the data contradict none"
+        if refuted == 0
+        else f"the data contradict {refuted}"
+        if refuted > 1
+        else "the data contradict one"
+    )
     return out.publish()
 
 
@@ -80,16 +92,21 @@ def countries() -> dict:
 
     pop_year, pop = latest("population")
     gdp_year, gdp = latest("gdp_current_usd")
-    return dict(pop_year=pop_year, gdp_year=gdp_year, pop_kaz_m=fmt(pop["Kazakhstan"] / 1e6, ".1f"),
-                pop_aze_m=fmt(pop["Azerbaijan"] / 1e6, ".1f"), gdp_kaz_bn=fmt(gdp["Kazakhstan"] / 1e9, ",.0f"),
-                gdp_aze_bn=fmt(gdp["Azerbaijan"] / 1e9, ",.0f"),
-                gdp_ratio=fmt(gdp["Kazakhstan"] / gdp["Azerbaijan"], ".1f"))
+    return dict(
+        pop_year=pop_year,
+        gdp_year=gdp_year,
+        pop_kaz_m=fmt(pop["Kazakhstan"] / 1e6, ".1f"),
+        pop_aze_m=fmt(pop["Azerbaijan"] / 1e6, ".1f"),
+        gdp_kaz_bn=fmt(gdp["Kazakhstan"] / 1e9, ",.0f"),
+        gdp_aze_bn=fmt(gdp["Azerbaijan"] / 1e9, ",.0f"),
+        gdp_ratio=fmt(gdp["Kazakhstan"] / gdp["Azerbaijan"], ".1f"),
+    )
 
 
 KEY_NUMBERS_PER_CHAPTER = 2  # a chapter lists its numbers by weight: the summary shows the first two
 
 
-def key_numbers() -> "tables.Table":
+def key_numbers() -> tables.Table:
     """A short table of the numbers the findings rest on, each with its period and source.
 
     Every chapter module defines `key_numbers(inputs)`: rows with `what`, `value`,
@@ -114,28 +131,51 @@ def scorecard(found: list[Assessment], name: str = "fig-scorecard", link_base: s
     link_base: the path from the page that shows the chart to the chapters' folder
     ("chapters/" from the landing page, "" from a page in chapters/).
     """
-    rows = pd.DataFrame([{
-        "claim": a.claim_id, "chapter": SHORT_NAMES[a.chapter], "verdict": a.verdict,
-        "what": a.claim, "why": a.reason, "href": f"{link_base}{a.chapter}.html#{a.label}",
-    } for a in found])
+    rows = pd.DataFrame(
+        [
+            {
+                "claim": a.claim_id,
+                "chapter": SHORT_NAMES[a.chapter],
+                "verdict": a.verdict,
+                "what": a.claim,
+                "why": a.reason,
+                "href": f"{link_base}{a.chapter}.html#{a.label}",
+            }
+            for a in found
+        ]
+    )
     rows["slot"] = rows.groupby("chapter").cumcount()
     order = [SHORT_NAMES[c] for c in CHAPTERS if SHORT_NAMES[c] in set(rows["chapter"])]
     base = alt.Chart(rows).encode(
         x=alt.X("slot:O", axis=None, scale=alt.Scale(paddingInner=0.12)),
-        y=alt.Y("chapter:N", sort=order, title=None, axis=alt.Axis(labelLimit=170, labelFontSize=13, ticks=False,
-                                                                      domain=False)),
+        y=alt.Y(
+            "chapter:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelLimit=170, labelFontSize=13, ticks=False, domain=False),
+        ),
     )
     squares = base.mark_rect(cornerRadius=4).encode(
-        color=alt.Color("verdict:N", title="Verdict", scale=theme.scale(theme.VERDICT),
-                        legend=alt.Legend(orient="bottom", symbolType="square")),
+        color=alt.Color(
+            "verdict:N",
+            title="Verdict",
+            scale=theme.scale(theme.VERDICT),
+            legend=alt.Legend(orient="bottom", symbolType="square"),
+        ),
         href="href:N",
-        tooltip=[alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("what:N", title="The article says"),
-                 alt.Tooltip("verdict:N", title="Verdict"), alt.Tooltip("why:N", title="Why")],
+        tooltip=[
+            alt.Tooltip("claim:N", title="Claim"),
+            alt.Tooltip("what:N", title="The article says"),
+            alt.Tooltip("verdict:N", title="Verdict"),
+            alt.Tooltip("why:N", title="Why"),
+        ],
     )
     dark = [v for v in theme.VERDICT if v in ("supported", "not supported")]
     labels = base.mark_text(fontSize=12, fontWeight="bold").encode(
-        text="claim:N", href="href:N",
-        color=alt.condition(alt.FieldOneOfPredicate("verdict", dark), alt.value("white"), alt.value("#222222")))
+        text="claim:N",
+        href="href:N",
+        color=alt.condition(alt.FieldOneOfPredicate("verdict", dark), alt.value("white"), alt.value("#222222")),
+    )
     counts = claims.tally(found)
     return figure(
         alt.layer(squares, labels).properties(width=620, height=48 * len(order)),
@@ -146,10 +186,17 @@ def scorecard(found: list[Assessment], name: str = "fig-scorecard", link_base: s
         sources=["claims"],
         # The claims are the article's, the verdicts the book's: the line says so.
         source="Claims: Trend News Agency, Baku (interview of 20 October 2025); verdicts: this book",
-        alt_text=(f"Grid of the seed article's {len(found)} claims by chapter, each a square coloured by its "
-                  "verdict (" + ", ".join(f"{theme.colour_name(theme.VERDICT[v])}: {v}" for v in counts) + "): "
-                  + "; ".join(f"{ch}: " + ", ".join(f"{r.claim} {r.verdict}" for r in g.itertuples())
-                              for ch, g in rows.groupby("chapter", sort=False)) + "."),
+        alt_text=(
+            f"Grid of the seed article's {len(found)} claims by chapter, each a square coloured by its "
+            "verdict ("
+            + ", ".join(f"{theme.colour_name(theme.VERDICT[v])}: {v}" for v in counts)
+            + "): "
+            + "; ".join(
+                f"{ch}: " + ", ".join(f"{r.claim} {r.verdict}" for r in g.itertuples())
+                for ch, g in rows.groupby("chapter", sort=False)
+            )
+            + "."
+        ),
     )
 
 
@@ -167,8 +214,9 @@ class Ledger:
                 continue
             parts.append(f"### {SHORT_NAMES[name]}")
             for a in mine:
-                parts.append(f"**{a.claim_id}** {claims.chip(a.verdict)} *{a.claim}*\\\n"
-                             f"{a.reason} {{ref}}`Evidence <{a.label}>`")
+                parts.append(
+                    f"**{a.claim_id}** {claims.chip(a.verdict)} *{a.claim}*\\\n{a.reason} {{ref}}`Evidence <{a.label}>`"
+                )
         return "\n\n".join(parts)
 
 

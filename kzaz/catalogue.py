@@ -17,8 +17,11 @@ def years_covered(name: str, table=None) -> str:
     `table`: the resource already loaded, so that it is not read and checked again.
     """
     res = data.resource(name).spec
-    fields = [f["name"] for f in res["schema"]["fields"]
-              if (f.get("type") in TIME_TYPES or "partialDate" in f) and f["name"] not in BOOKKEEPING]
+    fields = [
+        f["name"]
+        for f in res["schema"]["fields"]
+        if (f.get("type") in TIME_TYPES or "partialDate" in f) and f["name"] not in BOOKKEEPING
+    ]
     if not fields:
         return ""
     table = data.load(name) if table is None else table
@@ -36,23 +39,38 @@ def describe(res: dict, data_prefix: str = "../data/") -> str:
     table = data.load(name)
     n = len(table)
     span = years_covered(name, table)
-    lines = [f"## {res['title']}", "", res.get("description", ""), "",
-             f"Resource `{name}` — file {{download}}`data/{res['path']} <{data_prefix}{res['path']}>` "
-             f"({n} {'features' if res.get('format') == 'geojson' else 'rows'}"
-             + (f", {span}" if span else "") + ")."]
+    lines = [
+        f"## {res['title']}",
+        "",
+        res.get("description", ""),
+        "",
+        f"Resource `{name}` — file {{download}}`data/{res['path']} <{data_prefix}{res['path']}>` "
+        f"({n} {'features' if res.get('format') == 'geojson' else 'rows'}" + (f", {span}" if span else "") + ").",
+    ]
     # The schema in full on screen; on paper, where it would fill pages, the field names.
     lines += ["", ":::{only} html", "| Field | Type | Unit | Meaning |", "|---|---|---|---|"]
     for f in res["schema"]["fields"]:
-        lines.append(f"| `{f['name']}` | {f.get('type', 'string')} | {f.get('unit', '')} | {f.get('description', '')} |")
-    lines += [":::", "", ":::{only} latex",
-              "Fields: " + ", ".join(f"`{f['name']}`" for f in res["schema"]["fields"])
-              + " (types, units and meanings in `data/datapackage.json` and the HTML book).", ":::"]
+        lines.append(
+            f"| `{f['name']}` | {f.get('type', 'string')} | {f.get('unit', '')} | {f.get('description', '')} |"
+        )
+    lines += [
+        ":::",
+        "",
+        ":::{only} latex",
+        "Fields: "
+        + ", ".join(f"`{f['name']}`" for f in res["schema"]["fields"])
+        + " (types, units and meanings in `data/datapackage.json` and the HTML book).",
+        ":::",
+    ]
     lines += ["", "Sources:", ""]
     for i, s in enumerate(res.get("sources", [])):
         dates = ", ".join(f"{k.replace('date_', '')} {v}" for k, v in s.items() if k.startswith("date_"))
         title = f"[{s['title']}]({s['path']})" if "path" in s else s["title"]
-        lines.append(f"- {s.get('publisher', '')}: {title}" + (f" ({dates})" if dates else "")
-                     + f" {{cite:p}}`{bib.key(name, i)}`")
+        lines.append(
+            f"- {s.get('publisher', '')}: {title}"
+            + (f" ({dates})" if dates else "")
+            + f" {{cite:p}}`{bib.key(name, i)}`"
+        )
     licences = data.licences([name])
     if licences:
         lines += ["", f"Licence: {licences}."]

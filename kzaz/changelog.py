@@ -22,20 +22,32 @@ def changes() -> pd.DataFrame:
 
 def facts(found: pd.DataFrame) -> Facts:
     counts = found["kind"].value_counts()
-    return Facts("chg", n_changes=len(found), n_corrected=int(counts.get("corrected", 0)),
-                 n_added=int(counts.get("added", 0)), n_resources=found["resource"].nunique(),
-                 checked_on=dates.label(found["checked_on"].max().strftime("%Y-%m-%d")) if len(found) else
-                 "not yet run").publish()
+    return Facts(
+        "chg",
+        n_changes=len(found),
+        n_corrected=int(counts.get("corrected", 0)),
+        n_added=int(counts.get("added", 0)),
+        n_resources=found["resource"].nunique(),
+        checked_on=dates.label(found["checked_on"].max().strftime("%Y-%m-%d")) if len(found) else "not yet run",
+    ).publish()
 
 
 def by_chapter(found: pd.DataFrame, name: str) -> tables.Table:
     rows = found[found["chapter"] == name]
-    frame = pd.DataFrame({
-        "Data": rows["resource"] + ", " + rows["key"] + rows["field"].fillna("").map(lambda f: f" ({f})" if f else ""),
-        "Change": rows["kind"],
-        "First edition → now": rows["old"].fillna("—") + " → " + rows["new"].fillna("—"),
-        "Why": rows["reason"],
-        "Source": [link(p, u) for p, u in zip(rows["source_publisher"], rows["source_url"])],
-    })
-    return tables.table(frame, fold=f"{SHORT_NAMES[name]}: {len(frame)} changes",
-                        empty="The evidence pass changed nothing in this chapter's data.")
+    frame = pd.DataFrame(
+        {
+            "Data": rows["resource"]
+            + ", "
+            + rows["key"]
+            + rows["field"].fillna("").map(lambda f: f" ({f})" if f else ""),
+            "Change": rows["kind"],
+            "First edition → now": rows["old"].fillna("—") + " → " + rows["new"].fillna("—"),
+            "Why": rows["reason"],
+            "Source": [link(p, u) for p, u in zip(rows["source_publisher"], rows["source_url"])],
+        }
+    )
+    return tables.table(
+        frame,
+        fold=f"{SHORT_NAMES[name]}: {len(frame)} changes",
+        empty="The evidence pass changed nothing in this chapter's data.",
+    )

@@ -66,11 +66,11 @@ def assess(claim_id: str, verdict: str, reason: str, evidence: str, detail: str 
     if not reason.strip() or not evidence.strip():
         raise ValueError(f"{claim_id}: a verdict needs a reason and evidence")
     if sentences(reason) > MAX_REASON_SENTENCES:
-        raise ValueError(f"{claim_id}: the reason has more than {MAX_REASON_SENTENCES} sentences; "
-                         "move the rest into `detail`")
+        raise ValueError(
+            f"{claim_id}: the reason has more than {MAX_REASON_SENTENCES} sentences; move the rest into `detail`"
+        )
     row = _claim(claim_id)
-    return Assessment(claim_id, row["claim"], row["chapter"], verdict, reason.strip(), evidence.strip(),
-                      detail.strip())
+    return Assessment(claim_id, row["claim"], row["chapter"], verdict, reason.strip(), evidence.strip(), detail.strip())
 
 
 def anchor(claim_id: str) -> str:
@@ -84,10 +84,12 @@ def chip(verdict: str) -> str:
 def card(a: Assessment) -> str:
     """One claim as MyST: label, number and verdict chip, the claim, why, evidence folded."""
     folded = a.evidence + (f"\n\n{a.detail}" if a.detail else "")
-    return (f"({a.label})=\n"
-            f"::::{{card}} {a.claim_id} {chip(a.verdict)}\n:class-card: kzaz-claim-card\n\n"
-            f"*{a.claim}*\n\n{a.reason}\n\n"
-            f":::{{dropdown}} Evidence\n:class-container: kzaz-evidence\n\n{folded}\n:::\n::::")
+    return (
+        f"({a.label})=\n"
+        f"::::{{card}} {a.claim_id} {chip(a.verdict)}\n:class-card: kzaz-claim-card\n\n"
+        f"*{a.claim}*\n\n{a.reason}\n\n"
+        f":::{{dropdown}} Evidence\n:class-container: kzaz-evidence\n\n{folded}\n:::\n::::"
+    )
 
 
 class Cards:

@@ -183,8 +183,9 @@ def header_problems(res: Resource) -> list[str]:
     except UnicodeDecodeError as err:
         return [f"{res.rel}: not UTF-8 text (byte {err.start}: {err.reason})"]
     declared = [f["name"] for f in res.spec["schema"]["fields"]]
-    problems = [f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared
-                if c not in header]
+    problems = [
+        f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared if c not in header
+    ]
     problems += [f"{res.rel}: column '{c}' is not declared in datapackage.json" for c in header if c not in declared]
     return problems
 
@@ -245,9 +246,13 @@ def _describe(res: Resource, err) -> str | None:
         return message(rel, row, field, f"'{cell}' repeats row {first.group(1) if first else '?'} but must be unique")
     if kind == "foreign-key":
         values = ", ".join(map(str, err.field_cells))
-        return message(rel, row, "+".join(err.field_names),
-                       f"'{values}' is not a key of the table it refers to (resource '{err.reference_name}', "
-                       f"field '{'+'.join(err.reference_field_names)}')")
+        return message(
+            rel,
+            row,
+            "+".join(err.field_names),
+            f"'{values}' is not a key of the table it refers to (resource '{err.reference_name}', "
+            f"field '{'+'.join(err.reference_field_names)}')",
+        )
     if kind == "type-error":
         ftype = next(f.get("type", "string") for f in res.spec["schema"]["fields"] if f["name"] == field)
         return message(rel, row, field, f"'{cell}' is not a valid {ftype}")
@@ -293,9 +298,19 @@ def strict_problems(res: Resource) -> list[str]:
             if text != text.strip():
                 problems.append(message(res.rel, i + 2, name, f"'{text}' has spaces around the value"))
             elif form is not None and not form.fullmatch(text):
-                problems.append(message(res.rel, i + 2, name, f"'{text}' is not a valid {ftype}"
-                                        + (" (write dates as YYYY-MM-DD)" if ftype == "date" else
-                                           " (no NaN, infinities or digit separators)")))
+                problems.append(
+                    message(
+                        res.rel,
+                        i + 2,
+                        name,
+                        f"'{text}' is not a valid {ftype}"
+                        + (
+                            " (write dates as YYYY-MM-DD)"
+                            if ftype == "date"
+                            else " (no NaN, infinities or digit separators)"
+                        ),
+                    )
+                )
             elif "partialDate" in f:
                 bad = partial_date_problem(text, f["partialDate"])
                 if bad:
@@ -312,9 +327,9 @@ def partial_date_problem(text: str, rule) -> str | None:
     except ValueError:
         return f"'{text}' is not a valid partial date (no such month or day)"
     rule = rule if isinstance(rule, dict) else {}
-    if "minimum" in rule and text[:len(rule["minimum"])] < rule["minimum"]:
+    if "minimum" in rule and text[: len(rule["minimum"])] < rule["minimum"]:
         return f"{text} is before the earliest date allowed, {rule['minimum']}"
-    if "maximum" in rule and text[:len(rule["maximum"])] > rule["maximum"]:
+    if "maximum" in rule and text[: len(rule["maximum"])] > rule["maximum"]:
         return f"{text} is after the latest date allowed, {rule['maximum']}"
     return None
 
@@ -330,12 +345,13 @@ def _typed(values, field: dict):
     if ftype == "number":
         return pd.Series([math.nan if v is None else float(v) for v in text], dtype="float64")
     if ftype == "boolean":
-        truth = {**dict.fromkeys(field.get("trueValues", ["true", "True", "TRUE", "1"]), True),
-                 **dict.fromkeys(field.get("falseValues", ["false", "False", "FALSE", "0"]), False)}
+        truth = {
+            **dict.fromkeys(field.get("trueValues", ["true", "True", "TRUE", "1"]), True),
+            **dict.fromkeys(field.get("falseValues", ["false", "False", "FALSE", "0"]), False),
+        }
         return pd.Series([None if v is None else truth[v] for v in text], dtype="boolean")
     if ftype == "date":
-        return pd.to_datetime(pd.Series([None if v is None else date.fromisoformat(v) for v in text],
-                                        dtype="object"))
+        return pd.to_datetime(pd.Series([None if v is None else date.fromisoformat(v) for v in text], dtype="object"))
     return pd.Series(text, dtype="object")
 
 
@@ -356,8 +372,9 @@ def _load_geojson(res: Resource):
     fields = res.spec["schema"]["fields"]
     declared = [f["name"] for f in fields]
     columns = [c for c in gdf.columns if c != "geometry"]
-    problems += [f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared
-                 if c not in columns]
+    problems += [
+        f"{res.rel}: column '{c}' is missing (declared in datapackage.json)" for c in declared if c not in columns
+    ]
     problems += [f"{res.rel}: column '{c}' is not declared in datapackage.json" for c in columns if c not in declared]
     if problems:
         raise DataError(problems)
@@ -372,8 +389,9 @@ def _load_geojson(res: Resource):
                 problems.append(f"{where}: '{v}' does not match pattern {cons['pattern']}")
         if cons.get("unique"):
             dupes = values[values.duplicated()].tolist()
-            problems += [f"{res.rel}, field '{f['name']}': '{d}' appears more than once but must be unique"
-                         for d in dupes]
+            problems += [
+                f"{res.rel}, field '{f['name']}': '{d}' appears more than once but must be unique" for d in dupes
+            ]
     for i, geom in enumerate(gdf.geometry):
         where = f"{res.rel}, feature {i + 1}, field 'geometry'"
         if geom is None or geom.is_empty:

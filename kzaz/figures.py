@@ -70,8 +70,11 @@ def short_source(resources: list[str], plotted: pd.DataFrame | None = None) -> s
                 counts[publisher] += 1
     if compiled:
         # The rows plotted, or (for a chart of counts) every row of the compiled tables.
-        rows = [plotted] if plotted is not None and "source_publisher" in plotted else [
-            data.load(n) for n in resources if data.resource(n).spec.get("format", "csv") == "csv"]
+        rows = (
+            [plotted]
+            if plotted is not None and "source_publisher" in plotted
+            else [data.load(n) for n in resources if data.resource(n).spec.get("format", "csv") == "csv"]
+        )
         for frame in rows:
             if "source_publisher" in frame:
                 counts.update(p for p in frame["source_publisher"].dropna() if p)
@@ -166,10 +169,19 @@ def picture_spec(screen: dict, hint: bool = False) -> dict:
     width = views[0].get("width") if views else spec.get("width")
     width = width if isinstance(width, (int, float)) else PICTURE_WIDTH
     chars = int(width / 6.5)  # about the characters of 13 px text in the width
-    spec["title"] = {"text": _wrap(m["title"], int(width / 8.5)),
-                     **({"subtitle": _wrap(subtitle, chars)} if subtitle else {})}
-    footer = {"text": _wrap(f"{m['short_source']}. Chart: {BOOK}."), "orient": "bottom", "anchor": "start",
-              "fontSize": 11, "fontWeight": "normal", "color": theme.GREY, "offset": 14}
+    spec["title"] = {
+        "text": _wrap(m["title"], int(width / 8.5)),
+        **({"subtitle": _wrap(subtitle, chars)} if subtitle else {}),
+    }
+    footer = {
+        "text": _wrap(f"{m['short_source']}. Chart: {BOOK}."),
+        "orient": "bottom",
+        "anchor": "start",
+        "fontSize": 11,
+        "fontWeight": "normal",
+        "color": theme.GREY,
+        "offset": 14,
+    }
     return {**outer, "vconcat": [spec], "title": footer}
 
 
@@ -188,9 +200,20 @@ def _wrap(text: str, width: int = 100) -> list[str]:
 class Figure:
     """A chart with its title, sources and alt text; shows itself where the notebook runs."""
 
-    def __init__(self, chart: alt.TopLevelMixin, *, name: str, title: str, sources: list[str], alt_text: str,
-                 subtitle: str | None = None, hint: str | None = None, aspect: float | None = None,
-                 min_height: int | None = None, source: str | None = None):
+    def __init__(
+        self,
+        chart: alt.TopLevelMixin,
+        *,
+        name: str,
+        title: str,
+        sources: list[str],
+        alt_text: str,
+        subtitle: str | None = None,
+        hint: str | None = None,
+        aspect: float | None = None,
+        min_height: int | None = None,
+        source: str | None = None,
+    ):
         if not alt_text or len(alt_text) < 20:
             raise ValueError(f"figure '{name}': alt text must say what the chart shows")
         if not name.startswith("fig-"):
@@ -213,13 +236,22 @@ class Figure:
                 shape = {"aspect": aspect, "min_height": min_height}
         spec["description"] = alt_text
         plotted = plotted_data(spec)
-        spec["usermeta"] = {"kzaz": {
-            "name": name, "title": title, "subtitle": subtitle, "hint": hint, "sources": sources,
-            "source_line": source_line(sources), "short_source": source or short_source(sources, plotted),
-            "licence": data.licences(sources), "files": [data.resource(r).rel for r in sources],
-            "width": width if isinstance(width, (int, float)) else None,
-            "height": height if isinstance(height, (int, float)) else None, **shape,
-        }}
+        spec["usermeta"] = {
+            "kzaz": {
+                "name": name,
+                "title": title,
+                "subtitle": subtitle,
+                "hint": hint,
+                "sources": sources,
+                "source_line": source_line(sources),
+                "short_source": source or short_source(sources, plotted),
+                "licence": data.licences(sources),
+                "files": [data.resource(r).rel for r in sources],
+                "width": width if isinstance(width, (int, float)) else None,
+                "height": height if isinstance(height, (int, float)) else None,
+                **shape,
+            }
+        }
         self.spec = render.no_nan(spec)
 
     @property
@@ -233,8 +265,9 @@ class Figure:
     def head_html(self) -> str:
         m = self.meta
         sub = ". ".join(p for p in (m["subtitle"], m["hint"]) if p)
-        return (f'<p class="kzaz-chart-title">{html.escape(m["title"])}</p>'
-                + (f'<p class="kzaz-chart-subtitle">{html.escape(sub)}</p>' if sub else ""))
+        return f'<p class="kzaz-chart-title">{html.escape(m["title"])}</p>' + (
+            f'<p class="kzaz-chart-subtitle">{html.escape(sub)}</p>' if sub else ""
+        )
 
     def source_html(self) -> str:
         return f'<p class="kzaz-chart-source">{html.escape(self.meta["short_source"])}.</p>'
@@ -246,11 +279,15 @@ class Figure:
         if place == "book":
             # The page shows the HTML and print takes the PNG. The pictures for the downloads
             # ride along in a template that the build takes out of the page (_ext/figure_tools.py).
-            files = json.dumps({"name": self.name, "png": out["image/png"], "svg": render.svg(picture),
-                                "csv": csv_text(self.spec)})
+            files = json.dumps(
+                {"name": self.name, "png": out["image/png"], "svg": render.svg(picture), "csv": csv_text(self.spec)}
+            )
             safe = files.replace("</", "<\\/")  # "</" would end the script element
-            out["text/html"] = (self.head_html() + out["text/html"]
-                                + f'<script type="application/json" class="{FILES_CLASS}">{safe}</script>')
+            out["text/html"] = (
+                self.head_html()
+                + out["text/html"]
+                + f'<script type="application/json" class="{FILES_CLASS}">{safe}</script>'
+            )
         return out
 
     def __repr__(self) -> str:
@@ -265,8 +302,12 @@ def figure(chart: alt.TopLevelMixin, **kwargs) -> Figure:
 def csv_text(spec: dict) -> str:
     """The CSV download of a figure: the data it plots, under a header of title, sources, licence."""
     m = meta(spec)
-    header = [f"# {m['title']}", f"# {m['source_line']}", f"# Licence: {m['licence']}",
-              f"# From: {BOOK} (figure '{m['name']}'); data files: " + ", ".join(m["files"])]
+    header = [
+        f"# {m['title']}",
+        f"# {m['source_line']}",
+        f"# Licence: {m['licence']}",
+        f"# From: {BOOK} (figure '{m['name']}'); data files: " + ", ".join(m["files"]),
+    ]
     buf = io.StringIO()
     plotted_data(spec).to_csv(buf, index=False, lineterminator="\n")
     return "\n".join(header) + "\n" + buf.getvalue()

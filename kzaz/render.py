@@ -61,9 +61,12 @@ def chart_html(spec: dict, after: str = "") -> str:
     # "</" inside the JSON would end the script element early.
     safe = spec_json.replace("</", "<\\/")
     opts = json.dumps(EMBED_OPTIONS)
-    shape = ((spec.get("usermeta") or {}).get("kzaz") or {})
-    style = (f' style="aspect-ratio: {shape["aspect"]:.3f}; min-height: {shape.get("min_height") or 0}px"'
-             if shape.get("aspect") else "")  # a chart of height "container" (a map) gets its box's shape
+    shape = (spec.get("usermeta") or {}).get("kzaz") or {}
+    style = (
+        f' style="aspect-ratio: {shape["aspect"]:.3f}; min-height: {shape.get("min_height") or 0}px"'
+        if shape.get("aspect")
+        else ""
+    )  # a chart of height "container" (a map) gets its box's shape
     return (
         f'<div class="{CHART_CLASS}" role="img" aria-label="{label}"><div id="{chart_id}"{style}></div></div>\n'
         f"<script>(function() {{\n"

@@ -59,11 +59,21 @@ def legs(routes: pd.DataFrame, nodes: pd.DataFrame) -> gpd.GeoDataFrame:
         for k in range(len(ids) - 1):
             row = chain.iloc[k]
             line = basemap.line_through(nodes, [ids[k], ids[k + 1]])
-            rows.append({
-                "route_id": route_id, "route_name": row["route_name"], "seq": int(row["seq"]),
-                "from_id": ids[k], "to_id": ids[k + 1], "from_name": names[ids[k]], "to_name": names[ids[k + 1]],
-                "mode": row["leg_mode"], "status": row["leg_status"], "km": basemap.geodesic_km(line), "geometry": line,
-            })
+            rows.append(
+                {
+                    "route_id": route_id,
+                    "route_name": row["route_name"],
+                    "seq": int(row["seq"]),
+                    "from_id": ids[k],
+                    "to_id": ids[k + 1],
+                    "from_name": names[ids[k]],
+                    "to_name": names[ids[k + 1]],
+                    "mode": row["leg_mode"],
+                    "status": row["leg_status"],
+                    "km": basemap.geodesic_km(line),
+                    "geometry": line,
+                }
+            )
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=basemap.CRS)
 
 

@@ -25,8 +25,9 @@ import pandas as pd
 
 # FAOSTAT trade-matrix extract: a partner is kept only with at least this share of an item's value.
 FAO_LISTING_THRESHOLD_PCT = 5.0
-LISTED_PARTNERS = (f"sum of the partners listed in the extract (each with at least "
-                   f"{FAO_LISTING_THRESHOLD_PCT:g}% of the item's value)")
+LISTED_PARTNERS = (
+    f"sum of the partners listed in the extract (each with at least {FAO_LISTING_THRESHOLD_PCT:g}% of the item's value)"
+)
 
 
 def listed_partner_shares(table: pd.DataFrame, value: str, partner: str, by: list[str]) -> pd.DataFrame:
@@ -142,16 +143,18 @@ SHARE_CLOSE_POINTS = 5.0
 @dataclass(frozen=True)
 class ShareEvidence:
     """What the figures for one period say about a claimed supplier share (see `judge_supplier_share`)."""
+
     verdict: str
-    importer: pd.DataFrame       # shares from the importer's statistics or officials
+    importer: pd.DataFrame  # shares from the importer's statistics or officials
     exporter_stats: pd.DataFrame  # shares from the exporter's statistics (not statements)
-    statements: pd.DataFrame     # shares only stated by the exporter's officials (no period or base to check)
-    close: pd.DataFrame          # usable figures on the claim's product base within SHARE_CLOSE_POINTS
+    statements: pd.DataFrame  # shares only stated by the exporter's officials (no period or base to check)
+    close: pd.DataFrame  # usable figures on the claim's product base within SHARE_CLOSE_POINTS
     competitor_majority: pd.DataFrame  # importer-side shares above 50% for another supplier
 
 
-def judge_supplier_share(claimed: float, supplier: str, importer: str, claim_base: str,
-                         shares: pd.DataFrame) -> ShareEvidence:
+def judge_supplier_share(
+    claimed: float, supplier: str, importer: str, claim_base: str, shares: pd.DataFrame
+) -> ShareEvidence:
     """Judge a claim that `supplier` had `claimed` % of `importer`'s imports of `claim_base`.
 
     `shares` holds supplier_share rows for the claim's period, with columns `supplier`, `value`

@@ -17,8 +17,14 @@ FOLD_AFTER = 10  # rows: a longer table is folded unless asked otherwise
 
 
 class Table:
-    def __init__(self, frame: pd.DataFrame, *, fold: str | None = None, caption: str | None = None,
-                 empty: str = "The data have no rows for this table."):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        *,
+        fold: str | None = None,
+        caption: str | None = None,
+        empty: str = "The data have no rows for this table.",
+    ):
         self.frame = frame
         self.fold = fold
         self.caption = caption
@@ -45,8 +51,14 @@ class Table:
         return len(self.frame)
 
 
-def table(frame: pd.DataFrame, *, columns: dict[str, str] | None = None, fold: str | bool | None = None,
-          caption: str | None = None, empty: str = "The data have no rows for this table.") -> Table:
+def table(
+    frame: pd.DataFrame,
+    *,
+    columns: dict[str, str] | None = None,
+    fold: str | bool | None = None,
+    caption: str | None = None,
+    empty: str = "The data have no rows for this table.",
+) -> Table:
     """A table of `frame`'s columns (renamed and ordered by `columns`, if given).
 
     fold: the line a folded table shows (True: "The N rows"); by default a table longer

@@ -46,10 +46,26 @@ NEUTRAL = ["#2b2b2b", "#5c5c5c", "#8a8a8a", "#b3b3b3", "#d9d9d9"]
 OTHER = [ORANGE, GREEN, SKY, YELLOW, OCHRE, BLACK]
 
 NAMES = {
-    BLUE: "blue", ORANGE: "orange", GREEN: "green", PINK: "pink", SKY: "light blue", VERMILLION: "red",
-    YELLOW: "yellow", BLACK: "black", VIOLET: "violet", OCHRE: "ochre", GREY: "grey", LIGHT_GREY: "light grey",
-    "#1a7f4b": "dark green", "#8fbf5a": "light green", "#b2182b": "dark red", "#9e9e9e": "grey",
-    "#2b2b2b": "near-black", "#5c5c5c": "dark grey", "#8a8a8a": "mid grey", "#b3b3b3": "light grey",
+    BLUE: "blue",
+    ORANGE: "orange",
+    GREEN: "green",
+    PINK: "pink",
+    SKY: "light blue",
+    VERMILLION: "red",
+    YELLOW: "yellow",
+    BLACK: "black",
+    VIOLET: "violet",
+    OCHRE: "ochre",
+    GREY: "grey",
+    LIGHT_GREY: "light grey",
+    "#1a7f4b": "dark green",
+    "#8fbf5a": "light green",
+    "#b2182b": "dark red",
+    "#9e9e9e": "grey",
+    "#2b2b2b": "near-black",
+    "#5c5c5c": "dark grey",
+    "#8a8a8a": "mid grey",
+    "#b3b3b3": "light grey",
     "#d9d9d9": "pale grey",
 }
 
@@ -69,8 +85,10 @@ def legend_label_expr(label: str = "datum.label") -> str:
     narrow = f"(containerSize()[0] > 0 && containerSize()[0] < {NARROW})"
     words = f"split({label}, ' ')"
     half = f"ceil(length({words}) / 2)"
-    return (f"{narrow} && length({label}) > 24 ? "
-            f"[join(slice({words}, 0, {half}), ' '), join(slice({words}, {half}), ' ')] : {label}")
+    return (
+        f"{narrow} && length({label}) > 24 ? "
+        f"[join(slice({words}, 0, {half}), ' '), join(slice({words}, {half}), ' ')] : {label}"
+    )
 
 
 def colour_name(hex_colour: str) -> str:
@@ -95,24 +113,48 @@ def theme() -> dict:
             "font": FONT,
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
             "range": {"category": PALETTE},
-            "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start", "subtitleFontSize": 13,
-                      "subtitleColor": GREY, "offset": 10},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
-                     "gridColor": "#e6e6e6", "domainColor": "#888", "tickColor": "#888"},
+            "title": {
+                "fontSize": 16,
+                "fontWeight": "bold",
+                "anchor": "start",
+                "subtitleFontSize": 13,
+                "subtitleColor": GREY,
+                "offset": 10,
+            },
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888",
+                "tickColor": "#888",
+            },
             # Category labels beside a chart take at most a third of a phone's width.
             "axisY": {"labelLimit": {"expr": f"{narrow} ? 115 : 220"}},
             # The first and last labels of a continuous axis stay inside the chart.
-            "axisQuantitative": {"labelFlush": True}, "axisTemporal": {"labelFlush": True},
+            "axisQuantitative": {"labelFlush": True},
+            "axisTemporal": {"labelFlush": True},
             # On a phone a legend stacks in one column, its labels cut only past the width.
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
-                       "orient": "bottom", "direction": "horizontal",
-                       "columns": {"expr": f"{narrow} ? 1 : 3"},
-                       "labelLimit": {"expr": f"{narrow} ? containerSize()[0] - 150 : 300"},
-                       # Several legends under a chart in a page's column go one under the other,
-                       # so that none is cut off at the right (side by side they outgrow a column).
-                       "layout": {"bottom": {"anchor": "start", "direction": {
-                           "signal": f"(containerSize()[0] > 0 && containerSize()[0] < {STACK_LEGENDS}) "
-                                     "? 'vertical' : 'horizontal'"}}}},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": "normal",
+                "orient": "bottom",
+                "direction": "horizontal",
+                "columns": {"expr": f"{narrow} ? 1 : 3"},
+                "labelLimit": {"expr": f"{narrow} ? containerSize()[0] - 150 : 300"},
+                # Several legends under a chart in a page's column go one under the other,
+                # so that none is cut off at the right (side by side they outgrow a column).
+                "layout": {
+                    "bottom": {
+                        "anchor": "start",
+                        "direction": {
+                            "signal": f"(containerSize()[0] > 0 && containerSize()[0] < {STACK_LEGENDS}) "
+                            "? 'vertical' : 'horizontal'"
+                        },
+                    }
+                },
+            },
             "header": {"labelFontSize": 12, "titleFontSize": 12},
             "text": {"fontSize": 12},
         }

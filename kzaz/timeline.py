@@ -16,7 +16,7 @@ def sub_rows(starts: pd.Series, min_gap_days: int) -> pd.Series:
     rows = {}
     for i, when in starts.sort_values().items():
         row = next((k for k, t in enumerate(free_from) if when >= t), len(free_from))
-        free_from[row:row + 1] = [when + pd.Timedelta(days=min_gap_days)]
+        free_from[row : row + 1] = [when + pd.Timedelta(days=min_gap_days)]
         rows[i] = row
     return pd.Series(rows, dtype=int).reindex(starts.index)
 
@@ -37,5 +37,9 @@ def shift_zoom():
     (a timeline that took them would trap a reader scrolling past it, on a phone too)."""
     import altair as alt
 
-    return alt.selection_interval(bind="scales", encodings=["x"], zoom="wheel![event.shiftKey]",
-                                  translate="[pointerdown[event.shiftKey], window:pointerup] > window:pointermove!")
+    return alt.selection_interval(
+        bind="scales",
+        encodings=["x"],
+        zoom="wheel![event.shiftKey]",
+        translate="[pointerdown[event.shiftKey], window:pointerup] > window:pointermove!",
+    )

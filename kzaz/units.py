@@ -61,14 +61,16 @@ def barrels_to_tonnes(barrels: float, barrels_per_tonne: float = BARRELS_PER_TON
     return barrels / _positive(barrels_per_tonne, "barrels_per_tonne")
 
 
-def barrels_per_day_to_mt_per_year(barrels_per_day: float, barrels_per_tonne: float = BARRELS_PER_TONNE,
-                                   days: int = DAYS_PER_YEAR) -> float:
+def barrels_per_day_to_mt_per_year(
+    barrels_per_day: float, barrels_per_tonne: float = BARRELS_PER_TONNE, days: int = DAYS_PER_YEAR
+) -> float:
     """A flow in barrels a day as million tonnes a year."""
     return barrels_to_tonnes(barrels_per_day * days, barrels_per_tonne) / 1e6
 
 
-def mt_per_year_to_barrels_per_day(mt_per_year: float, barrels_per_tonne: float = BARRELS_PER_TONNE,
-                                   days: int = DAYS_PER_YEAR) -> float:
+def mt_per_year_to_barrels_per_day(
+    mt_per_year: float, barrels_per_tonne: float = BARRELS_PER_TONNE, days: int = DAYS_PER_YEAR
+) -> float:
     """A flow in million tonnes a year as barrels a day."""
     return tonnes_to_barrels(mt_per_year * 1e6, barrels_per_tonne) / days
 

@@ -23,13 +23,24 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "results.json"
-COPY = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext",
-        "_static", "scripts"]
+COPY = [
+    "_config.yml",
+    "_toc.yml",
+    "intro.md",
+    "references.bib",
+    "CITATION.cff",
+    "chapters",
+    "data",
+    "kzaz",
+    "_ext",
+    "_static",
+    "scripts",
+]
 TARGETS = {"cold_build": 40, "no_change_rebuild": 5, "one_chapter_code_change": 12}
 # One Python start importing what every notebook imports: a yardstick for this machine.
 IMPORTS = "import pandas, altair, geopandas, vl_convert, frictionless, myst_nb, kzaz, kzaz.figures"
@@ -39,7 +50,9 @@ CHANGED_CHAPTER = "chapters/diplomacy.md"
 def timed_build(book: Path) -> float:
     start = time.perf_counter()
     env = dict(os.environ, PYTHONPATH=str(book))  # the copy's kzaz reads the copy's data
-    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env)
+    out = subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env
+    )
     elapsed = time.perf_counter() - start
     if out.returncode != 0:
         sys.exit(f"build failed in {book}:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
@@ -71,8 +84,10 @@ def notebook_seconds(book: Path) -> dict:
     from jupyter_cache import get_cache
 
     cache = get_cache(book / "_build" / ".jupyter_cache")
-    return {Path(r.uri).relative_to(book).as_posix(): round(r.data.get("execution_seconds", 0.0), 2)
-            for r in cache.list_cache_records()}
+    return {
+        Path(r.uri).relative_to(book).as_posix(): round(r.data.get("execution_seconds", 0.0), 2)
+        for r in cache.list_cache_records()
+    }
 
 
 def page_weights(html: Path) -> dict:
@@ -108,7 +123,7 @@ def main() -> int:
         weights = page_weights(html)
         site = sum(f.stat().st_size for f in html.rglob("*") if f.is_file())
     result = {
-        "measured": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "measured": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
         "seconds": {"cold_build": cold, "no_change_rebuild": warm, "one_chapter_code_change": one},
         "python_start_importing_the_books_libraries_seconds": imports,
@@ -121,9 +136,22 @@ def main() -> int:
     }
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(json.dumps(result, indent=2) + "\n")
-    print(json.dumps({k: result[k] for k in ("seconds", "python_start_importing_the_books_libraries_seconds",
-                                             "notebook_execution_seconds", "largest_page_html_bytes",
-                                                            "largest_page_with_assets_bytes", "site_bytes")}, indent=2))
+    print(
+        json.dumps(
+            {
+                k: result[k]
+                for k in (
+                    "seconds",
+                    "python_start_importing_the_books_libraries_seconds",
+                    "notebook_execution_seconds",
+                    "largest_page_html_bytes",
+                    "largest_page_with_assets_bytes",
+                    "site_bytes",
+                )
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

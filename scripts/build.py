@@ -54,8 +54,11 @@ def _load_calls(code: str) -> tuple[set[str], bool]:
             continue
         f = node.func
         is_load = (isinstance(f, ast.Name) and f.id == "load") or (
-            isinstance(f, ast.Attribute) and f.attr == "load" and isinstance(f.value, ast.Name)
-            and f.value.id in ("kzaz", "data"))
+            isinstance(f, ast.Attribute)
+            and f.attr == "load"
+            and isinstance(f.value, ast.Name)
+            and f.value.id in ("kzaz", "data")
+        )
         if not is_load:
             continue
         arg = node.args[0] if node.args else None
@@ -98,7 +101,7 @@ def imported_modules(code: str, modules: dict[str, Path], here: str | None = Non
             base = node.module or ""
             if node.level and package is not None:
                 up = package.split(".")
-                up = up[:len(up) - node.level + 1]
+                up = up[: len(up) - node.level + 1]
                 base = ".".join(up + ([base] if base else []))
             names = [base] + [f"{base}.{a.name}" for a in node.names]
         elif (isinstance(node, ast.Attribute) and node.attr == "import_module") and here is not None:
@@ -227,14 +230,19 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Pat
     quiet.setLevel(logging.CRITICAL)
     executor = load_executor(kind, cache=cache, logger=quiet)
     result = executor.run_and_cache(filter_uris=[str(nb) for nb in stale], timeout=timeout)  # in the notebook folder
-    failed = {Path(uri): cache.get_project_record(uri).traceback or "failed before running"
-              for uri in result.excepted + result.errored}
+    failed = {
+        Path(uri): cache.get_project_record(uri).traceback or "failed before running"
+        for uri in result.excepted + result.errored
+    }
     for nb, tb in failed.items():
         log = REPORTS / f"{nb.relative_to(ROOT).as_posix().replace('/', '__')}.log"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(ANSI.sub("", tb), encoding="utf-8")
-    print(f"executed {len(stale)} notebook(s) on {workers if kind == 'local-parallel' else 1} core(s): "
-          f"{len(result.succeeded)} ok, {len(failed)} failed", flush=True)
+    print(
+        f"executed {len(stale)} notebook(s) on {workers if kind == 'local-parallel' else 1} core(s): "
+        f"{len(result.succeeded)} ok, {len(failed)} failed",
+        flush=True,
+    )
     return {nb: failure_reason(tb) for nb, tb in failed.items()}
 
 
@@ -262,8 +270,10 @@ def report_failures(failures: dict[Path, str]) -> None:
     print("\n" + "=" * 72)
     print(f"BUILD FAILED: {len(failures)} notebook(s) could not run")
     for nb, why in sorted(failures.items()):
-        print(f"\n* {nb.relative_to(ROOT)}  (full traceback: {REPORTS.relative_to(ROOT)}/"
-              f"{nb.relative_to(ROOT).as_posix().replace('/', '__')}.log)")
+        print(
+            f"\n* {nb.relative_to(ROOT)}  (full traceback: {REPORTS.relative_to(ROOT)}/"
+            f"{nb.relative_to(ROOT).as_posix().replace('/', '__')}.log)"
+        )
         print("  " + why.replace("\n", "\n  "))
     print("=" * 72)
 
@@ -294,8 +304,14 @@ def main(argv: list[str]) -> int:
     if failures:
         report_failures(failures)
         return 1
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--warningiserror", "--nitpick",
-           "--keep-going"]
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        str(ROOT),
+        "--warningiserror",
+        "--nitpick",
+        "--keep-going",
+    ]
     if args.all:
         cmd.append("--all")
     cmd += args.extra
@@ -323,8 +339,9 @@ def quiet_kernels() -> None:
 
 def run_sphinx(cmd: list[str]) -> tuple[int, list[str]]:
     """Run the Sphinx build, passing its output through, and keep its warnings and errors."""
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            errors="replace")
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+    )
     warnings: list[str] = []
     for line in proc.stdout:
         sys.stdout.write(line)

@@ -24,13 +24,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 PACKAGE = DATA / "datapackage.json"
 DEFAULT_UPSTREAM = ROOT.parent / "shared" / "upstream"
 sys.path.insert(0, str(Path(__file__).parent))
-
 
 
 def md5(path: Path) -> str:
@@ -86,15 +84,14 @@ def run(upstream: Path, check: bool) -> int:
             if old != text:
                 stale.append(res["path"])
             continue
-        origin_files = [
-            {"path": p.relative_to(upstream.parent).as_posix(), "md5": md5(p)} for p in inputs
-        ]
+        origin_files = [{"path": p.relative_to(upstream.parent).as_posix(), "md5": md5(p)} for p in inputs]
         origin = res.get("origin", {})
         if old != text or origin.get("upstream_files") != origin_files:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-            origin.update({"upstream_files": origin_files, "extracted": date.today().isoformat(),
-                           "script": "scripts/extract.py"})
+            origin.update(
+                {"upstream_files": origin_files, "extracted": date.today().isoformat(), "script": "scripts/extract.py"}
+            )
             res["origin"] = origin
             print(f"wrote {target.relative_to(ROOT)} ({len(df)} rows)")
         else:

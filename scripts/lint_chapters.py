@@ -23,8 +23,11 @@ RUFF = Path(sys.executable).parent / "ruff"
 
 
 def chapters() -> list[Path]:
-    return [p for p in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))]
-            if "kernelspec" in jupytext.read(p).metadata]
+    return [
+        p
+        for p in [ROOT / "intro.md", *sorted((ROOT / "chapters").glob("*.md"))]
+        if "kernelspec" in jupytext.read(p).metadata
+    ]
 
 
 def run(args: list[str], cwd: Path) -> int:
@@ -47,12 +50,15 @@ def main(argv: list[str]) -> int:
             run(["check", "--fix", "--quiet", "."], scratch)
             run(["format", "--quiet", "."], scratch)
             for nb, page in written.items():
-                fixed = jupytext.read(nb)
-                original = jupytext.read(page)
-                for cell, new in zip(original.cells, fixed.cells, strict=True):
-                    if cell.cell_type == "code":
-                        cell.source = new.source.rstrip("\n")
-                jupytext.write(original, page, fmt="md:myst")
+                # Only the code changes: each cell's source is replaced in the page's own text, so
+                # the Markdown and the cells' YAML options stay exactly as written.
+                text, at = page.read_text(encoding="utf-8"), 0
+                for cell, new in zip(jupytext.read(page).cells, jupytext.read(nb).cells, strict=True):
+                    if cell.cell_type != "code" or cell.source == new.source.strip("\n"):
+                        continue
+                    at = text.index(cell.source, at)
+                    text = text[:at] + new.source.strip("\n") + text[at + len(cell.source) :]
+                page.write_text(text, encoding="utf-8")
             return 0
         rc = run(["check", "--quiet", "."], scratch)
         rc |= run(["format", "--check", "--quiet", "."], scratch)

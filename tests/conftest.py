@@ -22,8 +22,7 @@ TINY_SCHEMA = {
         {"name": "year", "type": "year", "constraints": {"required": True, "minimum": 1990, "maximum": 2030}},
         {"name": "value", "type": "number", "unit": "tonnes", "constraints": {"minimum": 0}},
         {"name": "kind", "type": "string", "constraints": {"enum": ["a", "b"]}},
-        {"name": "when", "type": "string", "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"},
-         "partialDate": True},
+        {"name": "when", "type": "string", "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}, "partialDate": True},
     ],
     "primaryKey": "id",
 }
@@ -37,9 +36,18 @@ def tiny_package(tmp_path):
     def make(csv_text: str = GOOD_CSV, schema: dict | None = None, write_file: bool = True) -> Path:
         data = tmp_path / "data"
         data.mkdir(exist_ok=True)
-        pkg = {"name": "t", "resources": [{"name": "tiny", "path": "tiny.csv", "format": "csv",
-                                             "sources": [{"title": "Test", "publisher": "Tests"}],
-                                             "schema": schema or TINY_SCHEMA}]}
+        pkg = {
+            "name": "t",
+            "resources": [
+                {
+                    "name": "tiny",
+                    "path": "tiny.csv",
+                    "format": "csv",
+                    "sources": [{"title": "Test", "publisher": "Tests"}],
+                    "schema": schema or TINY_SCHEMA,
+                }
+            ],
+        }
         (data / "datapackage.json").write_text(json.dumps(pkg))
         if write_file:
             (data / "tiny.csv").write_text(csv_text)
@@ -100,11 +108,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync",
-            # Every name but localhost fails to resolve: the page has no network but this machine.
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        ])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                # Every name but localhost fails to resolve: the page has no network but this machine.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            ],
+        )
         yield b
         b.close()

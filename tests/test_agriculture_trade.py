@@ -48,8 +48,13 @@ def figs(inp):
 
 def fao_value(reporter, flow, partner, item, year):
     t = data.load("fao_trade_kz_az")
-    row = t[(t["reporter_code"] == reporter) & (t["flow"] == flow) & (t["partner_code"] == partner)
-            & (t["item"] == item) & (t["year"] == year)]
+    row = t[
+        (t["reporter_code"] == reporter)
+        & (t["flow"] == flow)
+        & (t["partner_code"] == partner)
+        & (t["item"] == item)
+        & (t["year"] == year)
+    ]
     assert len(row) == 1
     return int(row["value_kusd"].iloc[0])
 
@@ -110,8 +115,9 @@ def test_bilateral_flows_add_up_to_the_turnover_of_the_same_period_and_side():
 def test_grain_table_holds_the_ambassadors_85_as_a_statement_not_an_outturn():
     g = data.load("grain_imports_azerbaijan")
     assert g["source_url"].str.match(r"https?://").all()
-    kz_2025 = g[(g["supplier"] == "Kazakhstan") & (g["metric"] == "supplier_share")
-                & g["period_start"].str.startswith("2025")]
+    kz_2025 = g[
+        (g["supplier"] == "Kazakhstan") & (g["metric"] == "supplier_share") & g["period_start"].str.startswith("2025")
+    ]
     assert set(kz_2025["reported_by"]) == {"Kazakhstan"}  # no Azerbaijani 2025 share was found
     # The 85% has a source: the Kazakh ambassador, 13 August 2025 (Day.az, from the Kazakh embassy); he gave
     # "about 80%" of the wheat market on 5 November 2025 (Report.az). Both are year-to-date statements.
@@ -134,20 +140,34 @@ def test_grain_table_holds_the_ambassadors_85_as_a_statement_not_an_outturn():
     assert "Disagrees" not in moa.note and "do not contradict" in moa.note
     # Azerbaijan's wheat imports from all origins, January-November 2025: 1,131 kt, +1.3% (Rasthaber, customs).
     assert (rows.loc["az-2025m01-11-imports", "value"], rows.loc["az-2025m01-11-imports", "growth_multiple"]) == (
-        1_131_000, 1.013)
+        1_131_000,
+        1.013,
+    )
     # January 2025's value as revised in the report on January 2026 (Haqqin.az): the book uses the revision.
     assert not rows.loc["az-2025m01-imports", "book_uses"] and rows.loc["az-2025m01-imports-revised", "book_uses"]
     assert rows.loc["az-2025m01-imports-revised", "value_musd"] == 18.695
 
 
 def test_every_compiled_row_records_its_check_and_the_changes_are_logged():
-    for name in ("grain_imports_azerbaijan", "bilateral_trade", "trade_goods", "trade_milestones",
-                 "investment_figures", "fao_national_checks"):
+    for name in (
+        "grain_imports_azerbaijan",
+        "bilateral_trade",
+        "trade_goods",
+        "trade_milestones",
+        "investment_figures",
+        "fao_national_checks",
+    ):
         t = data.load(name)
         assert (t["checked_on"] == pd.Timestamp("2026-12-02")).all(), name
     changes = data.load("changes_agriculture_trade")
-    assert changes["change_id"].is_unique and set(changes["kind"]) >= {"added", "corrected", "re-attributed",
-                                                                       "re-dated", "caveat removed", "flagged"}
+    assert changes["change_id"].is_unique and set(changes["kind"]) >= {
+        "added",
+        "corrected",
+        "re-attributed",
+        "re-dated",
+        "caveat removed",
+        "flagged",
+    }
     logged = set(zip(changes["resource"], changes["key"]))
     assert ("grain_imports_azerbaijan", "kz-2025-share-ambassador-aug") in logged
     assert ("fao_national_checks", "kaz-2023-cereal-imports") in logged
@@ -273,7 +293,13 @@ def load_extract(name):
 def test_crops_parser_handles_the_unquoted_comma_and_rejects_a_shifted_line():
     crops = load_extract("fao_cereal_production")
     assert crops.parse_line("Afghanistan,1961,Cereals, primary,Production,t,3695000", 2) == (
-        "Afghanistan", 1961, "Cereals, primary", "Production", "t", 3695000.0)
+        "Afghanistan",
+        1961,
+        "Cereals, primary",
+        "Production",
+        "t",
+        3695000.0,
+    )
     assert crops.parse_line("World,2022,Pulses,Yield,kg/ha,1000.5", 3)[2] == "Pulses"
     with pytest.raises(ValueError, match="line 9"):
         crops.parse_line("Korea, Republic of,1961,Pulses,Production,t,5", 9)
@@ -405,8 +431,12 @@ def spec_scales(spec):
 
 
 # Categories that stand for a country without naming it: the share a country's own officials reported.
-SPEAKS_FOR = {claim.KZ_STATED: "Kazakhstan", claim.AZ_RESIDUAL: "Azerbaijan", "Russian Federation": "Russia",
-              chapter.charts_bounds.STATED: "Kazakhstan"}
+SPEAKS_FOR = {
+    claim.KZ_STATED: "Kazakhstan",
+    claim.AZ_RESIDUAL: "Azerbaijan",
+    "Russian Federation": "Russia",
+    chapter.charts_bounds.STATED: "Kazakhstan",
+}
 
 
 def test_country_colours_mean_countries_only(figs, inp):
@@ -417,8 +447,9 @@ def test_country_colours_mean_countries_only(figs, inp):
             for item, colour in zip(domain, rng):
                 for country, c in theme.COUNTRY.items():
                     if colour == c:
-                        assert country in str(item) or SPEAKS_FOR.get(item) == country, \
+                        assert country in str(item) or SPEAKS_FOR.get(item) == country, (
                             f"{name}: {country}'s colour used for {item!r}"
+                        )
     colours = chapter.charts.partner_colours(chapter.charts.fao.suppliers(inp).shares)
     assert colours["Kazakhstan"] == theme.COUNTRY["Kazakhstan"]
     assert colours["Russian Federation"] == theme.COUNTRY["Russia"]
@@ -480,8 +511,12 @@ def test_verdicts_c14_to_c18(inp):
     expected = shares.judge_supplier_share(85, "Kazakhstan", "Azerbaijan", "grain", s25).verdict
     assert expected == "not verifiable"  # today's data: only the ambassador's statement for 2025
     assert {k: a.verdict for k, a in found.items()} == {
-        "C14": expected, "C15": "partly supported", "C16": "partly supported", "C17": "partly supported",
-        "C18": "partly supported"}
+        "C14": expected,
+        "C15": "partly supported",
+        "C16": "partly supported",
+        "C17": "partly supported",
+        "C18": "partly supported",
+    }
     # The 85% has a source (the Kazakh ambassador, 13 August 2025); the verdict rests on the bounds.
     c14 = found["C14"].reason
     assert c14.startswith("The Kazakh ambassador in Baku gave 85% of Azerbaijan's grain imports (13 August 2025)")
@@ -491,8 +526,10 @@ def test_verdicts_c14_to_c18(inp):
     assert "no Azerbaijani shares and 2 Kazakh official statements" in found["C14"].detail
     assert "82.5%" in found["C14"].detail and "311 thousand tonnes" in found["C14"].detail
     # Business events every year, but a different format each year.
-    assert ("trade missions in 2022 and 2023, an agricultural forum in 2024 and a business forum in 2025"
-            in found["C18"].reason)
+    assert (
+        "trade missions in 2022 and 2023, an agricultural forum in 2024 and a business forum in 2025"
+        in found["C18"].reason
+    )
     assert "4 agreements from 2022 to 2023" in found["C17"].reason
     assert "activate it on 21 October 2025" in found["C16"].reason
 
@@ -522,8 +559,7 @@ def test_checks_name_file_row_and_field(inp):
     assert "data/grain_imports_azerbaijan.csv, row " in first_problem(check_grain, g)
     m = inp.milestones.copy()
     m.loc[m.index[0], "date_precision"] = "day"
-    assert first_problem(check_milestones, m).startswith(
-        "data/trade_milestones.csv, row 2, field 'date_precision'")
+    assert first_problem(check_milestones, m).startswith("data/trade_milestones.csv, row 2, field 'date_precision'")
     inv = inp.investment.copy()
     inv.loc[inv["figure_id"] == "stock-2024-03-aze", "book_uses"] = True
     assert "data/investment_figures.csv, row " in first_problem(check_investment, inv)
@@ -542,8 +578,9 @@ def test_checks_name_file_row_and_field(inp):
     assert "does not describe it" in " ".join(check_trade(t))
     f = inp.flags.copy()
     f.loc[f.index[0], "upstream_value"] = 1
-    assert first_problem(check_flags, f, {"fao_cereal_balance": inp.balance, "fao_cereal_production":
-                                          inp.production}).startswith("data/fao_national_checks.csv, row 2")
+    assert first_problem(
+        check_flags, f, {"fao_cereal_balance": inp.balance, "fao_cereal_production": inp.production}
+    ).startswith("data/fao_national_checks.csv, row 2")
 
 
 # ------------------------------------------------------------------ a next year's rows
@@ -572,38 +609,123 @@ def data_with(tmp: Path, rows: dict[str, list[dict]]) -> Path:
 
 
 def _trade_row(**kw) -> dict:
-    row = dict(months=12, period_stated="true", flow="turnover", value_qualifier="exact", growth_multiple="",
-               growth_stated="", speaker="test", source_publisher="Test", source_title="Test",
-               source_url="https://example.org", source_date="2026-02", note="", book_uses="true", book_uses_reason="",
-               checked_on="2026-12-02", check="single source")
+    row = dict(
+        months=12,
+        period_stated="true",
+        flow="turnover",
+        value_qualifier="exact",
+        growth_multiple="",
+        growth_stated="",
+        speaker="test",
+        source_publisher="Test",
+        source_title="Test",
+        source_url="https://example.org",
+        source_date="2026-02",
+        note="",
+        book_uses="true",
+        book_uses_reason="",
+        checked_on="2026-12-02",
+        check="single source",
+    )
     return {**row, **kw}
 
 
 NEXT_YEAR = {
-    "production": ({"fao_cereal_production": [
-        {"country_code": c, "country": n, "year": 2025, "production_t": p, "area_harvested_ha": 1, "yield_kg_ha": 1}
-        for c, n, p in (("AZE", "Azerbaijan", 3_400_000), ("KAZ", "Kazakhstan", 26_000_000),
-                         ("WLD", "World", 3_100_000_000))]},
-        "prod_last_year", 2025, "production"),
-    "balance": ({"fao_cereal_balance": [
-        {"country_code": c, "country": n, "year": 2024, "production_t": p, "import_t": i, "export_t": e,
-         "stock_variation_t": 0, "food_t": 1, "feed_t": 1}
-        for c, n, p, i, e in (("AZE", "Azerbaijan", 3_300_000, 1_700_000, 20_000),
-                              ("KAZ", "Kazakhstan", 24_000_000, 3_000_000, 12_000_000),
-                              ("WLD", "World", 3_000_000_000, 500_000_000, 500_000_000))]},
-        "fbs_last", 2024, "balance"),
-    "fao trade": ({"fao_trade_kz_az": [
-        {"reporter_code": "AZE", "reporter": "Azerbaijan", "flow": "import", "partner_code": p, "partner": n,
-         "item_group": "Cereals", "item": "Wheat", "year": 2025, "value_kusd": v}
-        for p, n, v in (("KAZ", "Kazakhstan", 150_000), ("RUS", "Russian Federation", 120_000))]},
-        "tm_last", 2025, "suppliers"),
-    "bilateral trade": ({"bilateral_trade": [
-        _trade_row(figure_id="kz-2025-turnover", period_start="2025", period_end="2025", reported_by="Kazakhstan",
-                   basis="Bureau of National Statistics", value_musd=600),
-        _trade_row(figure_id="az-2025-turnover", period_start="2025-01", period_end="2025-12",
-                   reported_by="Azerbaijan", basis="State Customs Committee", value_musd=700, growth_multiple=1.49,
-                   growth_stated="+49%")]},
-        "kz_latest_year", 2025, "turnover"),
+    "production": (
+        {
+            "fao_cereal_production": [
+                {
+                    "country_code": c,
+                    "country": n,
+                    "year": 2025,
+                    "production_t": p,
+                    "area_harvested_ha": 1,
+                    "yield_kg_ha": 1,
+                }
+                for c, n, p in (
+                    ("AZE", "Azerbaijan", 3_400_000),
+                    ("KAZ", "Kazakhstan", 26_000_000),
+                    ("WLD", "World", 3_100_000_000),
+                )
+            ]
+        },
+        "prod_last_year",
+        2025,
+        "production",
+    ),
+    "balance": (
+        {
+            "fao_cereal_balance": [
+                {
+                    "country_code": c,
+                    "country": n,
+                    "year": 2024,
+                    "production_t": p,
+                    "import_t": i,
+                    "export_t": e,
+                    "stock_variation_t": 0,
+                    "food_t": 1,
+                    "feed_t": 1,
+                }
+                for c, n, p, i, e in (
+                    ("AZE", "Azerbaijan", 3_300_000, 1_700_000, 20_000),
+                    ("KAZ", "Kazakhstan", 24_000_000, 3_000_000, 12_000_000),
+                    ("WLD", "World", 3_000_000_000, 500_000_000, 500_000_000),
+                )
+            ]
+        },
+        "fbs_last",
+        2024,
+        "balance",
+    ),
+    "fao trade": (
+        {
+            "fao_trade_kz_az": [
+                {
+                    "reporter_code": "AZE",
+                    "reporter": "Azerbaijan",
+                    "flow": "import",
+                    "partner_code": p,
+                    "partner": n,
+                    "item_group": "Cereals",
+                    "item": "Wheat",
+                    "year": 2025,
+                    "value_kusd": v,
+                }
+                for p, n, v in (("KAZ", "Kazakhstan", 150_000), ("RUS", "Russian Federation", 120_000))
+            ]
+        },
+        "tm_last",
+        2025,
+        "suppliers",
+    ),
+    "bilateral trade": (
+        {
+            "bilateral_trade": [
+                _trade_row(
+                    figure_id="kz-2025-turnover",
+                    period_start="2025",
+                    period_end="2025",
+                    reported_by="Kazakhstan",
+                    basis="Bureau of National Statistics",
+                    value_musd=600,
+                ),
+                _trade_row(
+                    figure_id="az-2025-turnover",
+                    period_start="2025-01",
+                    period_end="2025-12",
+                    reported_by="Azerbaijan",
+                    basis="State Customs Committee",
+                    value_musd=700,
+                    growth_multiple=1.49,
+                    growth_stated="+49%",
+                ),
+            ]
+        },
+        "kz_latest_year",
+        2025,
+        "turnover",
+    ),
 }
 
 
@@ -624,14 +746,41 @@ def test_a_next_year_row_flows_into_facts_and_chart_data(case, tmp_path, monkeyp
 
 
 def test_the_next_full_year_of_azerbaijans_grain_figures_becomes_the_latest(tmp_path, monkeypatch):
-    common = dict(unit="percent", value_qualifier="exact", value_musd="", growth_multiple="", reported_by="Azerbaijan",
-                  basis="State Customs Committee", speaker="t", source_publisher="T", source_title="T",
-                  source_url="https://example.org", source_date="", note="", period_start="2025", period_end="2025",
-                  commodity="wheat", kind="outturn", book_uses="true", book_uses_reason="", checked_on="2026-12-02",
-                  check="single source")
-    rows = [dict(common, figure_id="az-2025-russia-share", metric="supplier_share", supplier="Russia", value=40),
-            dict(common, figure_id="az-2025-imports", metric="imports_all_origins", supplier="all origins",
-                 value=1_400_000, unit="tonnes", value_qualifier="approximate", value_musd=300)]
+    common = dict(
+        unit="percent",
+        value_qualifier="exact",
+        value_musd="",
+        growth_multiple="",
+        reported_by="Azerbaijan",
+        basis="State Customs Committee",
+        speaker="t",
+        source_publisher="T",
+        source_title="T",
+        source_url="https://example.org",
+        source_date="",
+        note="",
+        period_start="2025",
+        period_end="2025",
+        commodity="wheat",
+        kind="outturn",
+        book_uses="true",
+        book_uses_reason="",
+        checked_on="2026-12-02",
+        check="single source",
+    )
+    rows = [
+        dict(common, figure_id="az-2025-russia-share", metric="supplier_share", supplier="Russia", value=40),
+        dict(
+            common,
+            figure_id="az-2025-imports",
+            metric="imports_all_origins",
+            supplier="all origins",
+            value=1_400_000,
+            unit="tonnes",
+            value_qualifier="approximate",
+            value_musd=300,
+        ),
+    ]
     monkeypatch.setattr(paths, "DATAPACKAGE", data_with(tmp_path, {"grain_imports_azerbaijan": rows}))
     inp = chapter.inputs()
     ag = chapter.facts(inp)

@@ -59,8 +59,9 @@ def test_the_open_sea_follows_the_box_edges():
 
 
 def test_labels_sit_where_they_are_placed():
-    pts = pd.DataFrame({"node_id": ["a", "b", "c"], "lon": [45.0, 46.0, 47.0], "lat": [40.0, 41.0, 42.0],
-                        "label": ["A", "B", "C"]})
+    pts = pd.DataFrame(
+        {"node_id": ["a", "b", "c"], "lon": [45.0, 46.0, 47.0], "lat": [40.0, 41.0, 42.0], "label": ["A", "B", "C"]}
+    )
     layers = [layer.to_dict() for layer in basemap.label_layers(pts, place={"b": "left", "c": "above"})]
     marks = {tuple(row["label"] for row in next(iter(layer["datasets"].values()))): layer["mark"] for layer in layers}
     assert marks[("A",)]["align"] == "left" and marks[("A",)]["dy"] < 0  # the default: above right

@@ -66,8 +66,9 @@ def test_every_chapter_opens_with_its_findings(html_dir):
     for page in toc_pages():
         html = (html_dir / f"{page}.html").read_text()
         if "kzaz-findings" not in html:
-            assert page in ("chapters/claims", "chapters/changelog", "chapters/sources", "chapters/cite"), \
+            assert page in ("chapters/claims", "chapters/changelog", "chapters/sources", "chapters/cite"), (
                 f"{page} has no findings box"
+            )
             continue
         article = html.index('<article class="bd-article"')
         findings = html.index("kzaz-findings")
@@ -101,17 +102,19 @@ def test_the_code_behind_each_figure_is_one_click_away(html_dir):
     for page in toc_pages():
         html = (html_dir / f"{page}.html").read_text()
         for fig in re.finditer(r'<figure[^>]*id="(fig-[\w-]+)"', html):
-            before = html[:fig.start()]
+            before = html[: fig.start()]
             cell = before.rfind('class="cell tag_hide-input')
-            assert cell != -1 and before.rfind("</details>", cell) == -1 or "Show code cell source" in before[cell:], \
+            assert cell != -1 and before.rfind("</details>", cell) == -1 or "Show code cell source" in before[cell:], (
                 f"{page}: {fig.group(1)} has no code toggle above it"
+            )
 
 
 def test_diplomacy_claims_have_verdicts(html_dir):
     html = (html_dir / "chapters" / "diplomacy.html").read_text()
     for cid in ("C01", "C02", "C03", "C04", "C05", "C21"):
-        m = re.search(rf'id="claim-{cid.lower()}".*?{cid} <span class="kzaz-verdict kzaz-verdict-([a-z-]+)">', html,
-                      flags=re.S)
+        m = re.search(
+            rf'id="claim-{cid.lower()}".*?{cid} <span class="kzaz-verdict kzaz-verdict-([a-z-]+)">', html, flags=re.S
+        )
         assert m, f"no verdict chip for {cid}"
 
 

@@ -48,11 +48,13 @@ def visit(browser, url: str, expected: int):
     if expected:
         try:
             page.wait_for_function(
-                f"document.querySelectorAll('.kzaz-chart svg.marks').length >= {expected}", timeout=20_000)
+                f"document.querySelectorAll('.kzaz-chart svg.marks').length >= {expected}", timeout=20_000
+            )
         except Exception:
             pass  # the assertions below say what is missing
     rendered = page.eval_on_selector_all(
-        ".kzaz-chart svg.marks", "svgs => svgs.map(s => s.querySelectorAll('path, line, rect, text').length)")
+        ".kzaz-chart svg.marks", "svgs => svgs.map(s => s.querySelectorAll('path, line, rect, text').length)"
+    )
     context.close()
     return rendered, foreign, errors
 
@@ -70,8 +72,10 @@ def test_page_renders_every_chart_offline(browser, base_url, html_dir, page_name
 def test_the_guard_catches_a_cdn_chart(browser, base_url, html_dir):
     """A page that loads vega from a CDN (altair's default) must fail the checks above."""
     probe = html_dir / "_probe_cdn.html"
-    probe.write_text('<html><body><div class="kzaz-chart"></div>'
-                     '<script src="https://cdn.jsdelivr.net/npm/vega@6"></script></body></html>')
+    probe.write_text(
+        '<html><body><div class="kzaz-chart"></div>'
+        '<script src="https://cdn.jsdelivr.net/npm/vega@6"></script></body></html>'
+    )
     try:
         rendered, foreign, _ = visit(browser, f"{base_url}/_probe_cdn.html", 0)
     finally:
@@ -89,22 +93,26 @@ def layout(browser, url: str, width: int) -> dict:
     """What overflows at a screen width: the page, charts, tables; truncated chart text."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.route(re.compile(".*"), lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1"
-               else r.abort())
+    page.route(
+        re.compile(".*"), lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1" else r.abort()
+    )
     page.goto(url, wait_until="load")
     expected = page.eval_on_selector_all(".kzaz-chart", "e => e.length")
     if expected:
-        page.wait_for_function(f"document.querySelectorAll('.kzaz-chart svg.marks').length >= {expected}",
-                               timeout=20_000)
+        page.wait_for_function(
+            f"document.querySelectorAll('.kzaz-chart svg.marks').length >= {expected}", timeout=20_000
+        )
         page.wait_for_timeout(500)  # container-sized charts settle after the first draw
-    found = page.evaluate("""(width) => {
+    found = page.evaluate(
+        """(width) => {
         const right = e => e.getBoundingClientRect().right;
         const out = {page: document.documentElement.scrollWidth, charts: [], tables: [], clipped: []};
         document.querySelectorAll('.kzaz-chart').forEach(box => {
             const svg = box.querySelector('svg.marks');
             if (!svg) return;
             const r = svg.getBoundingClientRect(), b = box.getBoundingClientRect();
-            if (r.right > width + 1 || r.width > b.width + 1) out.charts.push([box.getAttribute('aria-label').slice(0, 60), r.width, b.width]);
+            if (r.right > width + 1 || r.width > b.width + 1)
+              out.charts.push([box.getAttribute('aria-label').slice(0, 60), r.width, b.width]);
             svg.querySelectorAll('text').forEach(t => {
                 if (t.getAttribute('opacity') === '0' || !t.textContent) return;  // hidden by label overlap
                 const tr = t.getBoundingClientRect();
@@ -115,7 +123,9 @@ def layout(browser, url: str, width: int) -> dict:
             if (right(t) > width + 1) out.tables.push([t.innerText.slice(0, 40), right(t)]);
         });
         return out;
-    }""", width)
+    }""",
+        width,
+    )
     context.close()
     return found
 

@@ -7,7 +7,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["_config.yml", "_toc.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext", "scripts"]
+SOURCES = [
+    "_config.yml",
+    "_toc.yml",
+    "intro.md",
+    "references.bib",
+    "CITATION.cff",
+    "chapters",
+    "data",
+    "kzaz",
+    "_ext",
+    "scripts",
+]
 
 
 def copy_book(dest: Path) -> Path:
@@ -30,7 +41,9 @@ def test_a_bad_data_value_fails_the_build_naming_file_row_and_field(tmp_path):
     events.write_text("".join(lines))
     # The copy's own kzaz (and so its own data/) must be the one the kernels import.
     env = dict(os.environ, PYTHONPATH=str(book))
-    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env)
+    out = subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env
+    )
     log = out.stdout + out.stderr
     assert out.returncode != 0
     assert "data/diplomacy_events.csv, row 3, field 'date_precision': 'week' is not one of" in log
@@ -41,8 +54,9 @@ def test_a_failing_build_ends_with_one_summary_naming_every_failing_notebook(tmp
     events = book / "data" / "diplomacy_events.csv"
     events.write_text(events.read_text().replace(",day,", ",week,", 1))  # read by several notebooks
     env = dict(os.environ, PYTHONPATH=str(book))
-    out = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True,
-                         errors="replace", env=env)
+    out = subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env
+    )
     assert out.returncode != 0
     lines = (out.stdout + out.stderr).rstrip().splitlines()
     message = "data/diplomacy_events.csv, row 2, field 'date_precision': 'week' is not one of"

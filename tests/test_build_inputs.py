@@ -46,7 +46,8 @@ def test_changing_a_data_file_marks_only_its_readers_stale(book):
         f.write("")  # unchanged content keeps the fingerprint
     assert build.stale_notebooks(book, state) == []
     (book / "data" / "wb_gdp_population.csv").write_text(
-        (book / "data" / "wb_gdp_population.csv").read_text().replace("20592571", "20592572"))
+        (book / "data" / "wb_gdp_population.csv").read_text().replace("20592571", "20592572")
+    )
     stale = [p.relative_to(book).as_posix() for p in build.stale_notebooks(book, state)]
     # Readers of the GDP table go stale (the intro, the trade chapter that scales by GDP, and the
     # catalogue page, which describes every table); chapters that do not read it stay cached.

@@ -18,8 +18,18 @@ from test_figures import inline_spec
 from kzaz import figures
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["_config.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext",
-           "_static", "scripts"]
+SOURCES = [
+    "_config.yml",
+    "intro.md",
+    "references.bib",
+    "CITATION.cff",
+    "chapters",
+    "data",
+    "kzaz",
+    "_ext",
+    "_static",
+    "scripts",
+]
 pytestmark = pytest.mark.book
 BIN = Path(sys.executable).parent
 
@@ -29,7 +39,9 @@ def book(tmp_path):
     for name in SOURCES:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: chapters/diplomacy\nchapters:\n  - file: chapters/sources\n")
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: chapters/diplomacy\nchapters:\n  - file: chapters/sources\n"
+    )
     return tmp_path
 
 
@@ -38,8 +50,9 @@ def env(book: Path) -> dict:
 
 
 def build(book: Path) -> subprocess.CompletedProcess:
-    run = subprocess.run([sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True,
-                         errors="replace", env=env(book))
+    run = subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env(book)
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return run
 
@@ -62,8 +75,13 @@ def test_a_notebook_run_elsewhere_never_reaches_the_sites_downloads(book):
     events = book / "data" / "diplomacy_events.csv"
     original = events.read_text(encoding="utf-8")
     events.write_text(original.replace("Establishment of diplomatic relations", "CHANGED BY HAND"), encoding="utf-8")
-    run = subprocess.run([str(BIN / "jupytext"), "--to", "notebook", "--execute", "diplomacy.md"],
-                         cwd=book / "chapters", capture_output=True, text=True, env=env(book))
+    run = subprocess.run(
+        [str(BIN / "jupytext"), "--to", "notebook", "--execute", "diplomacy.md"],
+        cwd=book / "chapters",
+        capture_output=True,
+        text=True,
+        env=env(book),
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     events.write_text(original, encoding="utf-8")
     build(book)
@@ -76,9 +94,11 @@ def test_a_notebook_run_elsewhere_never_reaches_the_sites_downloads(book):
 
 
 def snapshot(html: Path) -> dict[str, str]:
-    return {p.relative_to(html).as_posix(): p.read_text(errors="replace")
-            for p in sorted(html.rglob("*")) if p.is_file() and p.suffix in (".html", ".js", ".csv", ".svg")
-            and "_static" not in p.parts}
+    return {
+        p.relative_to(html).as_posix(): p.read_text(errors="replace")
+        for p in sorted(html.rglob("*"))
+        if p.is_file() and p.suffix in (".html", ".js", ".csv", ".svg") and "_static" not in p.parts
+    }
 
 
 def test_clean_and_incremental_builds_write_the_same_site(book):

@@ -96,18 +96,21 @@ def test_notebook_checks_report_problems_in_the_loaders_format(tiny_package):
 
 
 # Forms Table Schema admits but a data file here must not hold (strict types).
-@pytest.mark.parametrize("field, text, why", [
-    ("value", "NaN", "not a valid number"),
-    ("value", "INF", "not a valid number"),
-    ("value", "-inf", "not a valid number"),
-    ("value", "1_000", "not a valid number"),
-    ("value", " 12", "spaces around the value"),
-    ("year", "2_001", "not a valid year"),
-    ("year", "20011", "not a valid year"),
-    ("when", "20231003", "not a valid partial date"),
-    ("when", "2023-1-3", "not a valid partial date"),
-    ("when", "2003-02-30", "no such month or day"),
-])
+@pytest.mark.parametrize(
+    "field, text, why",
+    [
+        ("value", "NaN", "not a valid number"),
+        ("value", "INF", "not a valid number"),
+        ("value", "-inf", "not a valid number"),
+        ("value", "1_000", "not a valid number"),
+        ("value", " 12", "spaces around the value"),
+        ("year", "2_001", "not a valid year"),
+        ("year", "20011", "not a valid year"),
+        ("when", "20231003", "not a valid partial date"),
+        ("when", "2023-1-3", "not a valid partial date"),
+        ("when", "2003-02-30", "no such month or day"),
+    ],
+)
 def test_forms_a_data_file_must_not_hold(tiny_package, field, text, why):
     row = {"id": "x1", "year": "2001", "value": "1", "kind": "a", "when": "2001"}
     row[field] = text
@@ -138,8 +141,15 @@ def test_a_foreign_key_names_the_row_and_the_table_it_refers_to(tiny_package):
     schema = dict(TINY_FK)
     pkg = tiny_package("id,year,value,kind,when\nx1,2001,1,a,2001\nx2,2002,1,b,2002\n")
     package = json.loads(pkg.read_text())
-    package["resources"].append({"name": "refs", "path": "refs.csv", "format": "csv",
-                                 "sources": [{"title": "Test", "publisher": "Tests"}], "schema": schema})
+    package["resources"].append(
+        {
+            "name": "refs",
+            "path": "refs.csv",
+            "format": "csv",
+            "sources": [{"title": "Test", "publisher": "Tests"}],
+            "schema": schema,
+        }
+    )
     pkg.write_text(json.dumps(package))
     (pkg.parent / "refs.csv").write_text("ref_id,tiny_id\nr1,x1\nr2,x9\n")
     with pytest.raises(DataError) as info:
@@ -160,14 +170,26 @@ def test_a_broken_package_names_the_line_and_column(tmp_path):
 
 
 def test_an_invalid_geometry_says_why_and_where(tmp_path):
-    bow = {"type": "Feature", "properties": {"iso3": "AAA"},
-           "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]}}
+    bow = {
+        "type": "Feature",
+        "properties": {"iso3": "AAA"},
+        "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]},
+    }
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     (data_dir / "shapes.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": [bow]}))
-    pkg = {"name": "t", "resources": [{"name": "shapes", "path": "shapes.geojson", "format": "geojson",
-                                       "sources": [{"title": "T", "publisher": "T"}],
-                                       "schema": {"fields": [{"name": "iso3", "type": "string"}]}}]}
+    pkg = {
+        "name": "t",
+        "resources": [
+            {
+                "name": "shapes",
+                "path": "shapes.geojson",
+                "format": "geojson",
+                "sources": [{"title": "T", "publisher": "T"}],
+                "schema": {"fields": [{"name": "iso3", "type": "string"}]},
+            }
+        ],
+    }
     (data_dir / "datapackage.json").write_text(json.dumps(pkg))
     with pytest.raises(DataError) as info:
         load("shapes", data_dir / "datapackage.json")
@@ -175,6 +197,8 @@ def test_an_invalid_geometry_says_why_and_where(tmp_path):
     assert "data/shapes.geojson, feature 1, field 'geometry': invalid geometry (Self-intersection[1 1])" in msg
 
 
-TINY_FK = {"fields": [{"name": "ref_id", "type": "string"}, {"name": "tiny_id", "type": "string"}],
-           "primaryKey": "ref_id",
-           "foreignKeys": [{"fields": "tiny_id", "reference": {"resource": "tiny", "fields": "id"}}]}
+TINY_FK = {
+    "fields": [{"name": "ref_id", "type": "string"}, {"name": "tiny_id", "type": "string"}],
+    "primaryKey": "ref_id",
+    "foreignKeys": [{"fields": "tiny_id", "reference": {"resource": "tiny", "fields": "id"}}],
+}

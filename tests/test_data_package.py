@@ -55,7 +55,9 @@ def test_extracts_match_what_the_script_makes():
     upstream = ROOT.parent / "shared" / "upstream"
     if not upstream.is_dir():
         pytest.skip("../shared/upstream is not beside this checkout; the extracts cannot be re-derived here")
-    out = subprocess.run([sys.executable, "scripts/extract.py", "--check"], cwd=ROOT, capture_output=True, text=True, errors="replace")
+    out = subprocess.run(
+        [sys.executable, "scripts/extract.py", "--check"], cwd=ROOT, capture_output=True, text=True, errors="replace"
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 

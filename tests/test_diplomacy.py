@@ -122,7 +122,8 @@ def test_checks_name_file_row_and_field(inp):
     counts = data.load("diplomacy_visit_counts")
     counts.loc[0, "visitor"] = "Nobody"
     assert check_counts(counts, events) == [
-        "data/diplomacy_visit_counts.csv, row 2, field 'visitor': 'Nobody' is named in no event's parties"]
+        "data/diplomacy_visit_counts.csv, row 2, field 'visitor': 'Nobody' is named in no event's parties"
+    ]
 
 
 # ------------------------------------------------------------------ facts, bounds, verdicts
@@ -138,7 +139,10 @@ def test_pace_before_and_after_the_split(inp, facts):
     assert str(facts.rate_before) == "1.3" and str(facts.rate_after) == "8.5" and str(facts.rate_multiple) == "7"
     # The first edition's rows alone: 21 before (0.7 a year) and 24 after (6.0 a year), about 9 times.
     assert (str(facts.rate_before_first), str(facts.rate_after_first), str(facts.rate_multiple_first)) == (
-        "0.7", "6.0", "9")
+        "0.7",
+        "6.0",
+        "9",
+    )
 
 
 def test_search_effort_and_the_bounds_it_allows(inp, facts):
@@ -164,8 +168,13 @@ def test_data_are_dated_from_the_data(facts):
 
 def test_verdicts(verdicts):
     assert {c: a.verdict for c, a in verdicts.items()} == {
-        "C01": "supported", "C02": "supported", "C03": "supported", "C04": "not verifiable",
-        "C05": "partly supported", "C21": "supported"}
+        "C01": "supported",
+        "C02": "supported",
+        "C03": "supported",
+        "C04": "not verifiable",
+        "C05": "partly supported",
+        "C21": "supported",
+    }
     assert "Baku from 2 December 2023" in verdicts["C21"].reason  # the culture days, not the centre's groundbreaking
     assert "217 events" in verdicts["C05"].detail and "Accidents" in verdicts["C05"].detail
 
@@ -192,7 +201,11 @@ def test_charts_plot_every_event_and_every_year_searched(inp):
     timeline = diplomacy.charts.timeline(inp)
     assert len(timeline.data) == len(inp.events) and "Incidents" in set(timeline.data["kind"])
     pace = diplomacy.charts.pace(inp).data
-    assert pace["events"].sum() == len(inp.events) and set(pace["group"]) <= {"Visits & summits", "Documents & institutions", "Forums, culture & other"}
+    assert pace["events"].sum() == len(inp.events) and set(pace["group"]) <= {
+        "Visits & summits",
+        "Documents & institutions",
+        "Forums, culture & other",
+    }
     found = diplomacy.charts.search(inp)
     by = found.data.pivot(index="year", columns="series", values="count")
     assert by.index.tolist() == list(range(1991, 2027))
@@ -211,8 +224,14 @@ def next_year(tmp_path, monkeypatch):
     pkg_path.write_text(json.dumps(json.loads(pkg_path.read_text()), ensure_ascii=False))
     events = pd.read_csv(tmp_path / "data" / "diplomacy_events.csv", dtype=str, keep_default_na=False)
     last = events[events["event_id"] == "sic-2-astana-2025"].iloc[0].to_dict()
-    events.loc[len(events)] = {**last, "event_id": "sic-3-baku-2026", "date": "2026-05-14", "place": "Baku",
-                               "country": "AZE", "title": "3rd meeting of the Supreme Interstate Council (test)"}
+    events.loc[len(events)] = {
+        **last,
+        "event_id": "sic-3-baku-2026",
+        "date": "2026-05-14",
+        "place": "Baku",
+        "country": "AZE",
+        "title": "3rd meeting of the Supreme Interstate Council (test)",
+    }
     events.to_csv(tmp_path / "data" / "diplomacy_events.csv", index=False)
     monkeypatch.setattr(paths, "DATAPACKAGE", pkg_path)
     return diplomacy.inputs()

@@ -18,10 +18,24 @@ from kzaz.chapters.energy import colours, maps, oil, pipeline
 
 checks = importlib.import_module("kzaz.chapters.energy.inputs")  # the module; `energy.inputs` is its function
 
-HAND_CURATED = ["oil_kaz_via_btc", "oil_btc_agreements", "oil_kaz_exports", "oil_btc_pipeline", "oil_routes",
-                "green_energy_caspian", "green_energy_projects", "energy_upstream_checks"]
-FIGURES = ("fig-energy-production", "fig-energy-mix", "fig-energy-renewables", "fig-energy-btc",
-           "fig-energy-exports", "fig-energy-map")
+HAND_CURATED = [
+    "oil_kaz_via_btc",
+    "oil_btc_agreements",
+    "oil_kaz_exports",
+    "oil_btc_pipeline",
+    "oil_routes",
+    "green_energy_caspian",
+    "green_energy_projects",
+    "energy_upstream_checks",
+]
+FIGURES = (
+    "fig-energy-production",
+    "fig-energy-mix",
+    "fig-energy-renewables",
+    "fig-energy-btc",
+    "fig-energy-exports",
+    "fig-energy-map",
+)
 CHARTS = ("production", "mix", "renewables", "btc", "exports", "routes_map")
 
 
@@ -167,12 +181,18 @@ def test_reuters_article_of_october_2025_is_dated_to_2025():
     # DFWatch/Reuters of 15 Oct 2025 (Shahbazov at the 21st intergovernmental commission, 14 Oct 2025).
     btc = data.load("oil_kaz_via_btc").set_index("figure_id")
     assert btc.loc["btc-2025-plan-reuters", ["period_start", "period_end", "source_date"]].tolist() == [
-        "2025-01", "2025-12", "2025-10-14"]
+        "2025-01",
+        "2025-12",
+        "2025-10-14",
+    ]
     assert btc.loc["btc-cumulative-2025-10", ["period_end", "source_date"]].tolist() == ["2025-10", "2025-10-14"]
     pipe = data.load("oil_btc_pipeline").set_index("figure_id")
     # State Statistics Committee via Bakou24: 18,356.5 kt and 2,887.5 kt in January-August 2025.
     assert pipe.loc["btc-throughput-2025-01-08", ["period_start", "period_end", "value"]].tolist() == [
-        "2025-01", "2025-08", 18.3565]
+        "2025-01",
+        "2025-08",
+        18.3565,
+    ]
     assert pipe.loc["btc-transit-2025-01-08", "value"] == 2.8875
     agreements = data.load("oil_btc_agreements").set_index("agreement_id")
     assert agreements.loc["target-2027", "date"] == "2025-10-14"
@@ -192,8 +212,10 @@ def test_route_figures_that_name_no_period_are_not_used(inp):
     ex = inp.exports.set_index("figure_id")
     for key in ("kz-atyrau-samara-2025", "kz-china-2025", "kz-makhachkala-2025"):
         assert ex.loc[key, ["status", "book_uses"]].tolist() == ["unspecified", False]
-    assert not (inp.used_exports["year"].eq(2025) & inp.used_exports["flow"].isin(
-        ["atyrau_samara", "kazakhstan_china", "aktau_makhachkala"])).any()
+    assert not (
+        inp.used_exports["year"].eq(2025)
+        & inp.used_exports["flow"].isin(["atyrau_samara", "kazakhstan_china", "aktau_makhachkala"])
+    ).any()
 
 
 def test_field_specific_agreement_is_only_compared_with_that_fields_oil(inp):
@@ -240,7 +262,9 @@ def test_the_datasets_azerbaijani_solar_is_flagged_against_the_plant_and_the_nat
     assert up.loc["aze-garadagh-2023-2025", "reference_value"] > 6 * up.loc["aze-garadagh-2023-2025", "dataset_value"]
     assert not up.loc["aze-2023-solar", "contradicts"]  # Garadagh began only in late October 2023
     assert sorted(map(tuple, energy.electricity.flags(inp)[["country", "year"]].values)) == [
-        ("Azerbaijan", 2024), ("Azerbaijan", 2025)]
+        ("Azerbaijan", 2024),
+        ("Azerbaijan", 2025),
+    ]
 
 
 def test_the_text_uses_azerbaijans_national_breakdown_for_2024(inp, en):
@@ -256,13 +280,15 @@ def test_an_upstream_check_that_no_longer_matches_the_extract_is_named(inp):
     bad = inp.upstream.copy()
     bad.loc[bad["check_id"] == "aze-2024-solar", "dataset_value"] = 0.3
     problems = checks.upstream_problems(bad, inp.owid)
-    assert problems == ["data/energy_upstream_checks.csv, row 2, field 'dataset_value': 0.3 TWh, but the extract has "
-                        "0.08 TWh"]
+    assert problems == [
+        "data/energy_upstream_checks.csv, row 2, field 'dataset_value': 0.3 TWh, but the extract has 0.08 TWh"
+    ]
     bad = inp.upstream.copy()
     bad.loc[bad["check_id"] == "aze-2024-hydro", "reference_value"] = 4.0
     assert checks.upstream_problems(bad, inp.owid) == [
         "data/energy_upstream_checks.csv, row 2, field 'reference_value': the national parts for AZE 2024 do not add "
-        "up to one national total"]
+        "up to one national total"
+    ]
 
 
 # --------------------------------------------------------------------------- checks: file, row, field
@@ -279,8 +305,9 @@ def test_only_a_full_year_outturn_can_be_used(inp):
     bad = inp.btc.drop(columns=["months", "year", "full_year"]).copy()
     bad.loc[3, "book_uses"] = True  # April 2023 only
     _, problems = checks.periods_checked("oil_kaz_via_btc", bad)
-    assert problems == ["data/oil_kaz_via_btc.csv, row 5, field 'book_uses': "
-                        "only a full-year outturn can be the figure the book uses"]
+    assert problems == [
+        "data/oil_kaz_via_btc.csv, row 5, field 'book_uses': only a full-year outturn can be the figure the book uses"
+    ]
 
 
 def test_a_figure_whose_source_names_no_period_cannot_be_used(inp):
@@ -288,47 +315,55 @@ def test_a_figure_whose_source_names_no_period_cannot_be_used(inp):
     row = bad.index[bad["figure_id"] == "btc-2025"][0]
     bad.loc[row, ["status", "book_uses"]] = ["outturn", True]
     _, problems = checks.periods_checked("oil_kaz_via_btc", bad)
-    assert problems == [f"data/oil_kaz_via_btc.csv, row {row + 2}, field 'book_uses': "
-                        "a figure whose source names no period is not an outturn the book can use"]
+    assert problems == [
+        f"data/oil_kaz_via_btc.csv, row {row + 2}, field 'book_uses': "
+        "a figure whose source names no period is not an outturn the book can use"
+    ]
 
 
 def test_two_used_figures_for_one_year_are_named(inp):
     bad = inp.btc.copy()
     bad.loc[bad["figure_id"] == "btc-2023-tengiz", "book_uses"] = True
     assert checks.one_used_per("oil_kaz_via_btc", bad, ["year"]) == [
-        "data/oil_kaz_via_btc.csv, row 4, field 'book_uses': a second figure marked as used for [2023]"]
+        "data/oil_kaz_via_btc.csv, row 4, field 'book_uses': a second figure marked as used for [2023]"
+    ]
 
 
 def test_a_year_without_a_used_figure_is_named(inp):
     bad = inp.btc[inp.btc["figure_id"] != "btc-2024-tca"]
     assert checks.every_year_used(bad) == [
-        "data/oil_kaz_via_btc.csv, row -, field 'book_uses': no figure marked book_uses for [2024]"]
+        "data/oil_kaz_via_btc.csv, row -, field 'book_uses': no figure marked book_uses for [2024]"
+    ]
 
 
 def test_agreement_and_route_faults_are_named(inp):
     bad = inp.agreements.copy()
     bad.loc[0, "volume_min_mt_per_year"] = 9.0
     assert checks.agreement_problems(bad) == [
-        "data/oil_btc_agreements.csv, row 2, field 'volume_max_mt_per_year': is below volume_min_mt_per_year"]
+        "data/oil_btc_agreements.csv, row 2, field 'volume_max_mt_per_year': is below volume_min_mt_per_year"
+    ]
     routes = inp.routes.copy()
     routes.loc[1, "nodes"] = "atyrau;kazan"
     assert checks.route_problems(routes, inp.nodes) == [
-        "data/oil_routes.csv, row 3, field 'nodes': ['kazan'] not in data/oil_route_nodes.csv"]
+        "data/oil_routes.csv, row 3, field 'nodes': ['kazan'] not in data/oil_route_nodes.csv"
+    ]
 
 
 def test_electricity_that_does_not_add_up_is_named(inp):
     bad = inp.owid.copy()
     bad.loc[0, "fossil_electricity"] += 1.0
     assert checks.electricity_problems(bad) == [
-        "data/owid_energy_kaz_aze.csv, row 2, field 'electricity_generation': sources add up to 1.00 TWh more or less"]
+        "data/owid_energy_kaz_aze.csv, row 2, field 'electricity_generation': sources add up to 1.00 TWh more or less"
+    ]
 
 
 def test_routes_that_exceed_the_export_total_are_named(inp):
     bad = inp.exports.copy()
     bad.loc[bad["figure_id"] == "kz-cpc-2025-minister", "value_mt"] = 80.0
     problems = checks.exports_problems(bad, inp.used_btc)
-    assert len(problems) == 1 and problems[0].startswith("data/oil_kaz_exports.csv, row 18, field 'value_mt': "
-                                                         "the routes of 2025, BTC included, add up to")
+    assert len(problems) == 1 and problems[0].startswith(
+        "data/oil_kaz_exports.csv, row 18, field 'value_mt': the routes of 2025, BTC included, add up to"
+    )
 
 
 # --------------------------------------------------------------------------- facts
@@ -375,20 +410,26 @@ def test_no_fact_is_named_after_a_year(en):
 
 
 def test_facts_say_where_the_sources_disagree(en):
-    assert en.btc_later.startswith("For 2024 The Times of Central Asia reported 1.4 Mt, a figure only one source "
-                                   "gives; the Ministry of Energy of Kazakhstan had counted 1.2 Mt by the end of "
-                                   "October")
+    assert en.btc_later.startswith(
+        "For 2024 The Times of Central Asia reported 1.4 Mt, a figure only one source "
+        "gives; the Ministry of Energy of Kazakhstan had counted 1.2 Mt by the end of "
+        "October"
+    )
     assert "For 2025 KazMunayGas reported 1.3 Mt" in en.btc_later and "expected 1.5 Mt in December 2025" in en.btc_later
-    assert en.halt_expected == ("1.2 Mt (The Caspian Post, 2 October 2025), 1.7 Mt (Star, 2 October 2025; Pipeline & "
-                                "Gas Journal, 14 October 2025) and 1.5 Mt (Vestnik Kavkaza, 12 December 2025)")
+    assert en.halt_expected == (
+        "1.2 Mt (The Caspian Post, 2 October 2025), 1.7 Mt (Star, 2 October 2025; Pipeline & "
+        "Gas Journal, 14 October 2025) and 1.5 Mt (Vestnik Kavkaza, 12 December 2025)"
+    )
     assert (en.halt_vague, en.halt_vague_when) == ("1.5 Mt", "28 January 2026")
     assert "The Prime Minister's press service gave 63.8 Mt" in en.cpc_others
     assert "70.5 Mt, a ceiling that both figures respect" in en.cpc_all  # CPC, all shippers, 70.52 Mt
     assert "Set against the Tengiz oil shipped, shipments used 70% in 2023" in en.agreements_text
     # The all-oil total is never divided by the Tengiz-only ceiling.
     assert f"used {100 * 1.392 / 1.5:.0f}% in 2023" not in en.agreements_text
-    assert en.export_gaps.startswith("For 2023, 9.9 Mt is not assigned, because we found no 2023 figure that names "
-                                     "its period for the Atyrau–Samara pipeline. For 2025, 12.6 Mt is not assigned")
+    assert en.export_gaps.startswith(
+        "For 2023, 9.9 Mt is not assigned, because we found no 2023 figure that names "
+        "its period for the Atyrau–Samara pipeline. For 2025, 12.6 Mt is not assigned"
+    )
     assert "together 12.0 Mt, but without naming a period" in en.export_gaps
     assert "2.1 Mt delivered to Germany" in en.export_gaps  # KazTransOil via Interfax-Kazakhstan: a floor
     assert re.fullmatch(r"\d\.\d", en.kaz_share_carried_lo) and en.kaz_share_carried_lo < en.kaz_share_carried_hi
@@ -414,8 +455,9 @@ def test_every_chart_fills_its_column(figs):
 
 def test_production_and_electricity_data_are_the_first_editions(inp, figs):
     assert len(figs["production"].data) == len(energy.production.series(inp)) == 175
-    assert not ((figs["production"].data["country"] == "Azerbaijan")
-                & (figs["production"].data["label"] == "Coal production")).any()
+    assert not (
+        (figs["production"].data["country"] == "Azerbaijan") & (figs["production"].data["label"] == "Coal production")
+    ).any()
     assert len(figs["mix"].data) == 260 and len(energy.electricity.renewable_shares(inp)) == 104
     # The renewables chart adds four ringed points (Azerbaijan 2024 and 2025, both measures) and two diamonds.
     assert len(figs["renewables"].data) == 104 + 4 + 2
@@ -516,8 +558,12 @@ def test_long_tables_fold(inp):
 
 def test_key_numbers_for_the_summary(inp):
     rows = energy.key_numbers(inp)
-    assert [r["value"] for r in rows] == ["1.3 Mt", "1.7% of 78.7 Mt", "59% of 2.2 Mt a year",
-                                          "2.2% of about 60 Mt a year"]
+    assert [r["value"] for r in rows] == [
+        "1.3 Mt",
+        "1.7% of 78.7 Mt",
+        "59% of 2.2 Mt a year",
+        "2.2% of about 60 Mt a year",
+    ]
     assert all(r["period"] == "2025" and r["source"].startswith("[") and "](http" in r["source"] for r in rows)
     assert "news.day.az/economy/1809740" in rows[0]["source"]
 
@@ -540,9 +586,11 @@ def test_a_next_years_btc_figure_flows_into_chart_prose_and_verdict(tmp_path, mo
     shutil.copytree(paths.DATA_DIR, tmp_path / "data")
     monkeypatch.setattr(paths, "DATAPACKAGE", tmp_path / "data" / "datapackage.json")
     with (tmp_path / "data" / "oil_kaz_via_btc.csv").open("a") as f:
-        f.write("btc-2026,2026-01,2026-12,outturn,total,1.8,true,The only full-year figure found for the year.,true,"
-                "Kazakh oil to BTC in 2026,Test,Test,https://example.org/x,2027-01-20,KazTransOil,,2027-01-21,"
-                "confirmed\n")
+        f.write(
+            "btc-2026,2026-01,2026-12,outturn,total,1.8,true,The only full-year figure found for the year.,true,"
+            "Kazakh oil to BTC in 2026,Test,Test,https://example.org/x,2027-01-20,KazTransOil,,2027-01-21,"
+            "confirmed\n"
+        )
     inp = energy.inputs()
     en = energy.facts(inp)
     assert en.btc_last_year == "2026" and en.btc_latest == "1.8"

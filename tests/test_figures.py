@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from kzaz import data, figures
 
@@ -52,18 +51,19 @@ def test_every_chart_figure_has_number_downloads_and_citation(html_dir):
 def test_figure_bibtex_escapes_latex_specials(html_dir):
     """A '%' in a title would comment out the rest of the BibTeX line in LaTeX."""
     checked = 0
-    for page, fig_id, block in figure_blocks(html_dir):
+    for _page, fig_id, block in figure_blocks(html_dir):
         bib = html.unescape(re.search(r"(@misc\{.*?\n\})", block, flags=re.S).group(1))
         fields = re.findall(r"^  \w+ = \{(.*)\},?$", bib, flags=re.M)
         for value in fields:
-            assert not re.search(r"(?<!\\)[%&#_]", value.replace("://", "")) or value.startswith("http"), \
+            assert not re.search(r"(?<!\\)[%&#_]", value.replace("://", "")) or value.startswith("http"), (
                 f"{fig_id}: unescaped LaTeX special in {value!r}"
+            )
         checked += "%" in bib
     assert checked  # some figure titles hold a percentage: the test sees one
 
 
 def test_downloads_open_and_match_the_plotted_data(html_dir):
-    for page, fig_id, block in figure_blocks(html_dir):
+    for _page, fig_id, block in figure_blocks(html_dir):
         folder = html_dir / "_figures"
         assert (folder / f"{fig_id}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         svg = ET.parse(folder / f"{fig_id}.svg").getroot()
@@ -96,8 +96,10 @@ def test_claims_ledger_covers_every_claim_with_resolving_links(html_dir):
 
 
 def test_the_scorecard_links_every_claim_to_its_evidence(html_dir):
-    for page, fig_id, base in (("intro.html", "fig-scorecard", "chapters/"),
-                               ("chapters/summary.html", "fig-summary-scorecard", "")):
+    for page, fig_id, base in (
+        ("intro.html", "fig-scorecard", "chapters/"),
+        ("chapters/summary.html", "fig-summary-scorecard", ""),
+    ):
         html = (html_dir / page).read_text()
         block = re.search(rf'<figure[^>]*id="{fig_id}"[^>]*>(.*?)</figure>', html, flags=re.S).group(1)
         rows = figures.plotted_data(inline_spec(block))

@@ -37,8 +37,13 @@ def small_chart():
 
 
 def small_figure(**kw):
-    args = dict(name="fig-test", title="T", subtitle="Dots: values", sources=["wb_gdp_population"],
-                alt_text="Two points on a plane, for a test")
+    args = dict(
+        name="fig-test",
+        title="T",
+        subtitle="Dots: values",
+        sources=["wb_gdp_population"],
+        alt_text="Two points on a plane, for a test",
+    )
     return figures.figure(small_chart().properties(width=500), **{**args, **kw})
 
 
@@ -161,7 +166,7 @@ def test_facts_are_formatted_text_that_keeps_its_value():
     with pytest.raises(ValueError, match="lower-case"):
         Facts("tr", **{"Latest2024": 1})
     with pytest.raises(AttributeError, match="no fact 'nope' in 'tr'"):
-        f.nope
+        _ = f.nope
 
 
 def test_tables_fold_when_long_and_keep_cells_intact():
@@ -187,8 +192,10 @@ def test_markdown_cells_cannot_break_a_table():
 def test_crowded_events_get_sub_rows_and_the_first_sits_in_the_middle():
     from kzaz import timeline
 
-    starts = pd.Series(pd.to_datetime(["2022-01-01", "2022-03-01", "2022-04-01", "2023-06-01", "2010-01-01"]),
-                       index=[10, 11, 12, 13, 14])
+    starts = pd.Series(
+        pd.to_datetime(["2022-01-01", "2022-03-01", "2022-04-01", "2023-06-01", "2010-01-01"]),
+        index=[10, 11, 12, 13, 14],
+    )
     rows = timeline.sub_rows(starts, min_gap_days=200)
     # 2010 and 2022-01 take row 0; 2022-03 and 04 crowd it; by mid-2023 row 0 is free again.
     assert rows.to_dict() == {10: 0, 11: 1, 12: 2, 13: 0, 14: 0}

@@ -44,13 +44,22 @@ def lab(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     home = tmp_path_factory.mktemp("lab-home")
-    cmd = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", f"--port={port}",
-           "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-           f"--ServerApp.root_dir={ROOT}", f"--LabApp.app_settings_dir={settings}"]
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.app_settings_dir={settings}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
-    env = dict(os.environ, HOME=str(home), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               JUPYTER_CONFIG_DIR=str(home / "config"))
+    env = dict(
+        os.environ, HOME=str(home), JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_CONFIG_DIR=str(home / "config")
+    )
     log = home / "lab.log"
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
@@ -89,10 +98,13 @@ def run_all(browser, lab: str, path: str):
     page.click("text=Run", timeout=10_000)
     page.click("text=Run All Cells", timeout=10_000)
     # Done when every code cell has an execution number and none is queued or running.
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')].map(p => p.innerText);
         return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p));
-    }""", timeout=int(os.environ.get("KZAZ_LAB_TIMEOUT", "240")) * 1000)
+    }""",
+        timeout=int(os.environ.get("KZAZ_LAB_TIMEOUT", "240")) * 1000,
+    )
     time.sleep(2)  # charts draw after their output arrives
     cells = page.evaluate("""() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].map(c => ({
         kind: c.classList.contains('jp-CodeCell') ? 'code' : 'markdown',
@@ -121,8 +133,9 @@ def test_a_chapter_run_in_jupyterlab_shows_its_charts_and_readable_prose(browser
     with_figure = [c for c in code if FIGURE_CALL.search(c["source"])]
     assert len(with_figure) == figure_cells(page)
     for c in with_figure:
-        assert c["charts"] and all(w > 200 for w in c["charts"]), \
+        assert c["charts"] and all(w > 200 for w in c["charts"]), (
             f"{page}: no chart drawn under `{c['source'].strip()[:60]}`"
+        )
     prose = "\n".join(c["text"] for c in cells if c["kind"] == "markdown")
     assert len(prose) > 300, f"{page}: the rendered prose was not seen"
     if "{eval}" in (ROOT / f"{page}.md").read_text():  # the facts were evaluated: numbers show
@@ -140,10 +153,12 @@ def test_the_check_sees_what_jupyterlab_cannot_render(browser, lab):
     know (as `{glue:figure}` was) is caught, and so is a chart cell that draws nothing."""
     probe = ROOT / "_build" / "lab_probe" / "probe.md"
     probe.parent.mkdir(parents=True, exist_ok=True)
-    probe.write_text("---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
-                     "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
-                     "# Probe\n\nSome 12 words of prose.\n\n```{glue:figure} fig-x\nA caption.\n```\n\n"
-                     "```{code-cell} ipython3\nx = 1\n```\n")
+    probe.write_text(
+        "---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
+        "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
+        "# Probe\n\nSome 12 words of prose.\n\n```{glue:figure} fig-x\nA caption.\n```\n\n"
+        "```{code-cell} ipython3\nx = 1\n```\n"
+    )
     cells, _ = run_all(browser, lab, "_build/lab_probe/probe.md")
     prose = "\n".join(c["text"] for c in cells if c["kind"] == "markdown")
     assert "Some 12 words" in prose and raw_myst(prose)

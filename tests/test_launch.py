@@ -29,8 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 import chapter_notebooks as launch  # noqa: E402
 
-FORK = {"url": "https://github.com/kzaz-example/kz-az-report", "org": "kzaz-example",
-        "repo": "kz-az-report", "branch": "main"}
+FORK = {
+    "url": "https://github.com/kzaz-example/kz-az-report",
+    "org": "kzaz-example",
+    "repo": "kz-az-report",
+    "branch": "main",
+}
 
 
 def is_notebook(page: str) -> bool:
@@ -41,10 +45,17 @@ def git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True).stdout
 
 
-@pytest.mark.parametrize("address", [
-    "https://github.com/kzaz-example/kz-az-report", "https://github.com/kzaz-example/kz-az-report.git",
-    "https://github.com/kzaz-example/kz-az-report/", "git@github.com:kzaz-example/kz-az-report.git",
-    "ssh://git@github.com/kzaz-example/kz-az-report.git", "https://token@github.com/kzaz-example/kz-az-report"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://github.com/kzaz-example/kz-az-report",
+        "https://github.com/kzaz-example/kz-az-report.git",
+        "https://github.com/kzaz-example/kz-az-report/",
+        "git@github.com:kzaz-example/kz-az-report.git",
+        "ssh://git@github.com/kzaz-example/kz-az-report.git",
+        "https://token@github.com/kzaz-example/kz-az-report",
+    ],
+)
 def test_github_addresses_in_every_form_git_accepts(address):
     assert launch.github_repository(address) == ("kzaz-example", "kz-az-report")
 
@@ -61,7 +72,11 @@ def test_the_repository_comes_from_the_origin_remote_or_the_environment(tmp_path
     assert launch.find_repository(tmp_path, environ={}) is None  # not on GitHub: no buttons
     git(tmp_path, "remote", "set-url", "origin", "git@github.com:someone/fork.git")
     assert launch.find_repository(tmp_path, environ={}) == {
-        "url": "https://github.com/someone/fork", "org": "someone", "repo": "fork", "branch": "trunk"}
+        "url": "https://github.com/someone/fork",
+        "org": "someone",
+        "repo": "fork",
+        "branch": "trunk",
+    }
     env = {"KZAZ_REPOSITORY_URL": FORK["url"], "KZAZ_REPOSITORY_BRANCH": "main"}
     assert launch.find_repository(tmp_path, environ=env) == FORK
 
@@ -70,19 +85,28 @@ def test_the_repository_comes_from_the_origin_remote_or_the_environment(tmp_path
 def fork_site(tmp_path_factory, html_dir):
     """The book built as its published fork would build it (notebooks come from the cache)."""
     out = tmp_path_factory.mktemp("fork")
-    env = dict(os.environ, KZAZ_REPOSITORY_URL="git@github.com:kzaz-example/kz-az-report.git",
-               KZAZ_REPOSITORY_BRANCH="main", PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        KZAZ_REPOSITORY_URL="git@github.com:kzaz-example/kz-az-report.git",
+        KZAZ_REPOSITORY_BRANCH="main",
+        PYTHONPATH=str(ROOT),
+    )
     jb = Path(sys.executable).parent / "jupyter-book"
     # From the root: the execution cache path in _config.yml is relative to it.
-    run = subprocess.run([str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
-                         cwd=ROOT, capture_output=True, text=True, errors="replace", env=env)
+    run = subprocess.run(
+        [str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env=env,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return out / "_build" / "html"
 
 
 def launch_links(html: str) -> dict[str, str]:
-    return {name: href for href, name in re.findall(
-        r'href="([^"]+)"[^>]*title="Launch on (Binder|Colab)"', html)}
+    return {name: href for href, name in re.findall(r'href="([^"]+)"[^>]*title="Launch on (Binder|Colab)"', html)}
 
 
 @pytest.mark.book
@@ -151,8 +175,9 @@ def test_the_setup_cell_clones_the_repository_and_imports_its_package(tmp_path):
     # -S: no site hooks, so the installed (editable) kzaz is invisible, as in Colab;
     # the standard site-packages stay importable for the cell's own imports.
     probe = f"exec({cell!r})\nexec({cell!r})\nimport kzaz\nprint(kzaz.WHERE, kzaz.__file__)"
-    env = dict(os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"], PIP_NO_INDEX="1",
-               PIP_DISABLE_PIP_VERSION_CHECK="1")  # pip may not go online
+    env = dict(
+        os.environ, PYTHONPATH=sysconfig.get_paths()["purelib"], PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1"
+    )  # pip may not go online
     run = subprocess.run([sys.executable, "-S", "-c", probe], cwd=work, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     where, path = run.stdout.split("\n")[-2].rsplit(" ", 1)
@@ -167,9 +192,16 @@ def notebook_server(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     home = tmp_path_factory.mktemp("jupyter-home")
-    cmd = [str(Path(sys.executable).parent / "jupyter"), "notebook", "--no-browser", f"--port={port}",
-           "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--ServerApp.password=",
-           f"--ServerApp.root_dir={ROOT}"]
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter"),
+        "notebook",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={ROOT}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     env = dict(os.environ, HOME=str(home), JUPYTER_RUNTIME_DIR=str(home / "runtime"))
@@ -222,24 +254,34 @@ def test_lab_settings_open_markdown_with_the_factory_jupytext_registers(tmp_path
     """`make lab` and Binder's postBuild set the default viewer; merge, never clobber."""
     lab_settings = load_script("scripts/jupyterlab_settings.py")
     # The factory name must be the one the installed jupyterlab-jupytext extension registers.
-    bundle = "".join(p.read_text(errors="replace") for p in
-                     (Path(sys.prefix) / "share/jupyter/labextensions/jupyterlab-jupytext/static").glob("*.js"))
+    bundle = "".join(
+        p.read_text(errors="replace")
+        for p in (Path(sys.prefix) / "share/jupyter/labextensions/jupyterlab-jupytext/static").glob("*.js")
+    )
     assert re.search(r'FACTORY="' + re.escape(lab_settings.JUPYTEXT_NOTEBOOK) + '"', bundle)
-    (tmp_path / "overrides.json").write_text(json.dumps({
-        "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
-        "@jupyterlab/docmanager-extension:plugin": {"autosave": False}}))
+    (tmp_path / "overrides.json").write_text(
+        json.dumps(
+            {
+                "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
+                "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
+            }
+        )
+    )
     written = json.loads(lab_settings.write_overrides(tmp_path).read_text())
     assert written["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
     assert written["@jupyterlab/docmanager-extension:plugin"] == {
-        "autosave": False, "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}
+        "autosave": False,
+        "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"},
+    }
 
 
 def third_party_imports() -> set[str]:
     """Top-level modules imported by the package and by the notebooks' code cells."""
 
     code = [p.read_text() for p in (ROOT / "kzaz").glob("*.py")]
-    code += [c.source for page in toc_pages() for c in jupytext.read(ROOT / f"{page}.md").cells
-             if c.cell_type == "code"]
+    code += [
+        c.source for page in toc_pages() for c in jupytext.read(ROOT / f"{page}.md").cells if c.cell_type == "code"
+    ]
     names = set()
     for text in code:
         for node in ast.walk(ast.parse(text)):
@@ -253,8 +295,10 @@ def third_party_imports() -> set[str]:
 def test_the_package_declares_what_the_notebooks_import():
     """A Colab notebook installs pyproject's dependencies: they must cover every import."""
 
-    declared = {re.split(r"[<>=!~ \[]", d)[0].lower().replace("_", "-")
-                for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    declared = {
+        re.split(r"[<>=!~ \[]", d)[0].lower().replace("_", "-")
+        for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
     providers = importlib.metadata.packages_distributions()
     imports = third_party_imports()
     assert {"pandas", "altair", "geopandas", "myst_nb"} <= imports  # the scan sees the real imports
@@ -269,10 +313,16 @@ def test_publishing_puts_each_colab_notebook_where_its_button_points(fork_site, 
     subprocess.run(["git", "init", "--quiet", "--bare", str(origin)], check=True)
     subprocess.run(["git", "clone", "--quiet", str(origin), str(work)], check=True, capture_output=True)
     ghp_import = Path(sys.executable).parent / "ghp-import"
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@t")
-    subprocess.run([str(ghp_import), "--no-jekyll", "--push", "--force", str(fork_site)],
-                   cwd=work, check=True, capture_output=True, env=env)
+    env = dict(
+        os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t"
+    )
+    subprocess.run(
+        [str(ghp_import), "--no-jekyll", "--push", "--force", str(fork_site)],
+        cwd=work,
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     published = set(git(origin, "ls-tree", "-r", "--name-only", "gh-pages").split())
     assert ".nojekyll" in published  # GitHub Pages would otherwise hide _notebooks/ and _static/
     checked = 0

@@ -122,8 +122,14 @@ def test_the_changelog_records_the_corrections():
 
 
 def test_every_row_of_the_chapter_tables_has_a_source_url():
-    for name in ("ots_summits", "ots_membership", "ots_bodies", "ots_cooperation_areas", "kz_az_people",
-                 "ots_initiatives"):
+    for name in (
+        "ots_summits",
+        "ots_membership",
+        "ots_bodies",
+        "ots_cooperation_areas",
+        "kz_az_people",
+        "ots_initiatives",
+    ):
         assert data.load(name)["source_url"].str.match(r"https?://").all(), name
 
 
@@ -140,8 +146,11 @@ def test_the_bodies_named_in_c20_are_all_in_the_table_with_a_tie():
     bodies = data.load("ots_bodies").set_index("short_name")
     named = bodies[bodies["named_in_claim"]]
     assert set(named.index) == {"TURKSOY", "TURKPA", "TCHF"}
-    assert named["ots_tie"].to_dict() == {"TURKSOY": "listed by the OTS", "TURKPA": "listed by the OTS",
-                                          "TCHF": "summit decision"}
+    assert named["ots_tie"].to_dict() == {
+        "TURKSOY": "listed by the OTS",
+        "TURKPA": "listed by the OTS",
+        "TCHF": "summit decision",
+    }
     # The Turkic Academy's tie rests on its own description, which C20's verdict does not count.
     assert bodies.loc["Turkic Academy", "ots_tie"] == "own statement"
     # TURKSOY's day: AZERTAC (12 Jul 2021) marks 12 July as its anniversary; Almaty per CESRAN.
@@ -192,39 +201,104 @@ def test_the_data_record_which_community_figures_the_book_uses():
 
 def test_facts_are_the_first_editions_numbers(facts):
     expected = {
-        "n_summits": 27, "first_year": 1992, "last_year": 2025, "n_regular": 22, "n_other": 5, "n_video": 2,
-        "n_tss": 10, "secretariat_city": "Tashkent", "secretariat_year": 1996, "statute_city": "Astana",
-        "statute_year": 1998, "nakhchivan_date": "3 October 2009", "renaming_date": "12 November 2021",
-        "founder_names": "Azerbaijan, Kazakhstan, Kyrgyzstan and Türkiye", "council_start_city": "Istanbul",
-        "council_start_date": "16 September 2010", "renaming_city": "Istanbul", "longest_gap_years": "5.6",
-        "recent_from": 2020, "n_recent": 10, "n_before_recent": 17, "years_before_recent": 28, "n_wiki_days": 0,
-        "n_date_disputes": 1, "n_members": 5, "n_founders": 4, "n_observers": 4, "n_observer_states": 2,
-        "disputed": "Northern Cyprus", "other_observers": "an entity and an organisation",
-        "since_uzb": "15 October 2019", "since_hun": "3 September 2018", "since_tkm": "12 November 2021",
-        "since_cyn": "11 November 2022", "since_eco": "3 November 2023", "n_bodies": 5, "n_bodies_aze": 2,
-        "bodies_aze_text": "TURKPA in Baku and TCHF in Baku", "n_bodies_kaz": 1,
-        "bodies_kaz_text": "Turkic Academy in Astana", "n_bodies_before": 2,
-        "bodies_before_text": "TURKSOY (1993) and TURKPA (2008)", "bodies_listed_text": "TURKSOY and TURKPA",
-        "c20_n_named": 3, "c20_n_tied": 3, "c19_threshold": 30, "c19_month": "October 2025", "n_area_docs": 0,
-        "jump_from": "more than 20", "jump_to": 30, "jump_days": 31, "jump_to_summit": "Astana",
-        "latest_summit": "Gabala", "top_host": "Türkiye", "top_host_n": 8, "n_host_countries": 6,
-        "hosted_aze": 6, "hosted_aze_split": "5 numbered and 1 informal",
+        "n_summits": 27,
+        "first_year": 1992,
+        "last_year": 2025,
+        "n_regular": 22,
+        "n_other": 5,
+        "n_video": 2,
+        "n_tss": 10,
+        "secretariat_city": "Tashkent",
+        "secretariat_year": 1996,
+        "statute_city": "Astana",
+        "statute_year": 1998,
+        "nakhchivan_date": "3 October 2009",
+        "renaming_date": "12 November 2021",
+        "founder_names": "Azerbaijan, Kazakhstan, Kyrgyzstan and Türkiye",
+        "council_start_city": "Istanbul",
+        "council_start_date": "16 September 2010",
+        "renaming_city": "Istanbul",
+        "longest_gap_years": "5.6",
+        "recent_from": 2020,
+        "n_recent": 10,
+        "n_before_recent": 17,
+        "years_before_recent": 28,
+        "n_wiki_days": 0,
+        "n_date_disputes": 1,
+        "n_members": 5,
+        "n_founders": 4,
+        "n_observers": 4,
+        "n_observer_states": 2,
+        "disputed": "Northern Cyprus",
+        "other_observers": "an entity and an organisation",
+        "since_uzb": "15 October 2019",
+        "since_hun": "3 September 2018",
+        "since_tkm": "12 November 2021",
+        "since_cyn": "11 November 2022",
+        "since_eco": "3 November 2023",
+        "n_bodies": 5,
+        "n_bodies_aze": 2,
+        "bodies_aze_text": "TURKPA in Baku and TCHF in Baku",
+        "n_bodies_kaz": 1,
+        "bodies_kaz_text": "Turkic Academy in Astana",
+        "n_bodies_before": 2,
+        "bodies_before_text": "TURKSOY (1993) and TURKPA (2008)",
+        "bodies_listed_text": "TURKSOY and TURKPA",
+        "c20_n_named": 3,
+        "c20_n_tied": 3,
+        "c19_threshold": 30,
+        "c19_month": "October 2025",
+        "n_area_docs": 0,
+        "jump_from": "more than 20",
+        "jump_to": 30,
+        "jump_days": 31,
+        "jump_to_summit": "Astana",
+        "latest_summit": "Gabala",
+        "top_host": "Türkiye",
+        "top_host_n": 8,
+        "n_host_countries": 6,
+        "hosted_aze": 6,
+        "hosted_aze_split": "5 numbered and 1 informal",
         "hosted_aze_cities": "Baku (2000), Nakhchivan (2009), Gabala (2013), Baku (2019), Shusha (2024), Gabala (2025)",
-        "hosted_kaz": 4, "hosted_kaz_split": "all numbered",
+        "hosted_kaz": 4,
+        "hosted_kaz_split": "all numbered",
         "hosted_kaz_cities": "Astana (1998), Almaty (2011), Astana (2015), Astana (2023)",
-        "chaired_video_aze": 1, "chaired_video_kaz": 1, "students_kaz_in_aze": 80, "students_aze_in_kaz": 222,
-        "student_ratio": "2.8", "quota": 12, "n_dia_figures": 8,  # + Tokayev's 130,000 (April 2023), diplomacy pass "dia_min": "85,292",
-        "dia_max_text": "more than 200,000", "bns_latest": "155,364", "bns_previous": "152,852",
-        "bns_previous_when": "the start of 2024", "bns_diff": "2,512", "census": "85,292", "census_year": "2009",
+        "chaired_video_aze": 1,
+        "chaired_video_kaz": 1,
+        "students_kaz_in_aze": 80,
+        "students_aze_in_kaz": 222,
+        "student_ratio": "2.8",
+        "quota": 12,
+        "n_dia_figures": 8,  # + Tokayev's 130,000 (April 2023), diplomacy pass "dia_min": "85,292",
+        "dia_max_text": "more than 200,000",
+        "bns_latest": "155,364",
+        "bns_previous": "152,852",
+        "bns_previous_when": "the start of 2024",
+        "bns_diff": "2,512",
+        "census": "85,292",
+        "census_year": "2009",
         # culture events + the Kurmangazy centre's groundbreaking (2023), added by the diplomacy pass
-        "n_culture_events": 6, "c19": "C19 partly supported", "c20": "C20 supported",
+        "n_culture_events": 6,
+        "c19": "C19 partly supported",
+        "c20": "C20 supported",
         # the evidence pass: how current the data are, the OTS's own message, the bounds
-        "data_through": "6 February 2026", "checked_on": "2 December 2026", "sources_through": "10 March 2026",
-        "n_announced": 2, "announced_years": "2026", "latest_status_when": "3 November 2023",
-        "ots_message_when": "3 October 2025", "ots_message_said": "almost 40 areas of engagement",
-        "ots_message_days": 17, "message_to_last_days": 4, "c19_floor": 36,
-        "c19_floor_by": "the Foreign Minister of Azerbaijan", "shift_from": "almost 40", "shift_to": "over 40",
-        "shift_days": 4, "date_disputes_summits": "one summit", "n_initiative_disputes": 1,
+        "data_through": "6 February 2026",
+        "checked_on": "2 December 2026",
+        "sources_through": "10 March 2026",
+        "n_announced": 2,
+        "announced_years": "2026",
+        "latest_status_when": "3 November 2023",
+        "ots_message_when": "3 October 2025",
+        "ots_message_said": "almost 40 areas of engagement",
+        "ots_message_days": 17,
+        "message_to_last_days": 4,
+        "c19_floor": 36,
+        "c19_floor_by": "the Foreign Minister of Azerbaijan",
+        "shift_from": "almost 40",
+        "shift_to": "over 40",
+        "shift_days": 4,
+        "date_disputes_summits": "one summit",
+        "n_initiative_disputes": 1,
     }
     assert {k: str(facts[k]) for k in expected} == {k: str(v) for k, v in expected.items()}
     assert facts["student_ratio"].value == pytest.approx(222 / 80)
@@ -233,12 +307,15 @@ def test_facts_are_the_first_editions_numbers(facts):
 def test_facts_say_which_day_the_book_uses_where_sources_disagree_and_why(facts):
     assert str(facts.date_disputes_text) == (
         "for Cholpon-Ata (2018) the book uses 3 September 2018, from Kazinform, "
-        "rather than 2 September 2018, from the Wikipedia list")
+        "rather than 2 September 2018, from the Wikipedia list"
+    )
     assert str(facts.date_disputes_reason) == (
-        "the day comes from a dated official or news report, preferred to the Wikipedia list")
+        "the day comes from a dated official or news report, preferred to the Wikipedia list"
+    )
     assert str(facts.day_sources_text) == (
         "the summits' declarations or reports of the time for 1994, 1995, 1996, 1998, 2000 and 2001 and scholarly "
-        "articles for 1992 and 2006")
+        "articles for 1992 and 2006"
+    )
     assert str(facts.timeline_days).startswith("Every summit's day rests on")
     assert "Trend dates it 17 November 2006" in str(facts.initiative_disputes_text)
 
@@ -256,7 +333,8 @@ def test_announced_summits_are_not_counted(inp):
     assert len(inp.summits) == 27 and (inp.summits["status"] == "held").all()
     assert inp.announced["summit_id"].tolist() == ["ots-13-2026", "ots-informal-2026"]  # oldest first
     assert "Turkistan, Kazakhstan, for May 2026 (Vestnik Kavkaza, 6 February 2026)" in str(
-        ots_culture.facts(inp).announced_text)
+        ots_culture.facts(inp).announced_text
+    )
 
 
 def test_key_numbers_name_value_period_and_source(inp):
@@ -270,8 +348,9 @@ def test_key_numbers_name_value_period_and_source(inp):
 
 
 def test_c19_finding_and_verdict_chips(facts):
-    assert str(facts.c19_finding).startswith("The article's figure of more than 30 matches what the OTS itself and "
-                                             "officials were saying in October 2025")
+    assert str(facts.c19_finding).startswith(
+        "The article's figure of more than 30 matches what the OTS itself and officials were saying in October 2025"
+    )
     assert "even the weakest of their figures means at least 36" in str(facts.c19_finding)
     assert facts.c19.book.endswith("{verdict}`partly supported`") and facts.c20.book.endswith("{verdict}`supported`")
     assert facts.c19.book.startswith("{ref}`C19 <claim-c19>`")  # the chip links to its card
@@ -311,8 +390,9 @@ def test_c20_follows_the_ties_in_the_data(inp):
 def test_the_statements_read_as_bounds():
     from kzaz.chapters.ots_culture import derive
 
-    said = pd.DataFrame([{"qualifier": q, "count": n} for q, n in
-                         [("almost", 40), ("more than", 35), ("over", 40), ("reached", 30)]])
+    said = pd.DataFrame(
+        [{"qualifier": q, "count": n} for q, n in [("almost", 40), ("more than", 35), ("over", 40), ("reached", 30)]]
+    )
     assert [derive.bounds(r) for _, r in said.iterrows()] == [(None, 39), (36, None), (41, None), (30, 30)]
     b = derive.bounds_of(said.iloc[:3])
     assert (b["weakest"][0], b["strongest"][0], b["ceiling"][0], b["consistent"]) == (36, 41, 39, False)
@@ -330,8 +410,16 @@ def test_c19_is_not_supported_if_the_last_month_stays_at_or_below_the_threshold(
 
 
 def test_statements_after_the_article_do_not_count_for_c19(inp):
-    later = pd.DataFrame([{**inp.areas.iloc[-1].to_dict(), "statement_id": "later", "count": 10,
-                           "date": inp.article_date + pd.Timedelta(days=30)}])
+    later = pd.DataFrame(
+        [
+            {
+                **inp.areas.iloc[-1].to_dict(),
+                "statement_id": "later",
+                "count": 10,
+                "date": inp.article_date + pd.Timedelta(days=30),
+            }
+        ]
+    )
     c19 = ots_culture.verdicts(dataclasses.replace(inp, areas=pd.concat([inp.areas, later], ignore_index=True)))[0]
     assert (c19.claim_id, c19.verdict) == ("C19", "partly supported")
 
@@ -361,13 +449,20 @@ def test_hosts_chart_data_are_the_first_editions():
     fig = ots_culture.charts.hosts(ots_culture.inputs())
     other, regular, elsewhere = "Extraordinary or informal", "Regular summit", "another state"
     assert [tuple(r) for r in fig.data.itertuples(index=False)] == [  # the first edition's chart data
-        ("Azerbaijan", other, 1, "Azerbaijan", 1), ("Azerbaijan", regular, 5, "Azerbaijan", 0),
-        ("Hungary", other, 1, elsewhere, 1), ("Kazakhstan", regular, 4, "Kazakhstan", 0),
-        ("Kyrgyzstan", regular, 4, elsewhere, 0), ("Türkiye", other, 1, elsewhere, 1),
-        ("Türkiye", regular, 7, elsewhere, 0), ("Uzbekistan", regular, 2, elsewhere, 0),
+        ("Azerbaijan", other, 1, "Azerbaijan", 1),
+        ("Azerbaijan", regular, 5, "Azerbaijan", 0),
+        ("Hungary", other, 1, elsewhere, 1),
+        ("Kazakhstan", regular, 4, "Kazakhstan", 0),
+        ("Kyrgyzstan", regular, 4, elsewhere, 0),
+        ("Türkiye", other, 1, elsewhere, 1),
+        ("Türkiye", regular, 7, elsewhere, 0),
+        ("Uzbekistan", regular, 2, elsewhere, 0),
     ]
-    assert fig.spec["encoding"]["color"]["scale"]["range"] == [theme.COUNTRY["Kazakhstan"], theme.COUNTRY["Azerbaijan"],
-                                                              theme.GREY]
+    assert fig.spec["encoding"]["color"]["scale"]["range"] == [
+        theme.COUNTRY["Kazakhstan"],
+        theme.COUNTRY["Azerbaijan"],
+        theme.GREY,
+    ]
 
 
 def test_map_statuses_are_not_country_colours_and_labels_are_placed(inp):
@@ -448,8 +543,9 @@ def _summits_with(inp, **change):
 def test_a_regular_summit_without_number_names_file_row_and_field(inp):
     frame, row = _summits_with(inp, number=float("nan"))
     problems = check_summits(frame, inp.names)
-    assert f"data/ots_summits.csv, row {row}, field 'number': regular summits, and only they, carry a number" \
-        in problems
+    assert (
+        f"data/ots_summits.csv, row {row}, field 'number': regular summits, and only they, carry a number" in problems
+    )
     assert any("numbers [1, 2, 4, 5, 6, 7, 8] are not consecutive" in p for p in problems)
 
 
@@ -465,24 +561,26 @@ def test_a_row_the_prose_relies_on_is_checked(inp):
     frame.loc[frame["summit_id"] == "tss-04-1996", "outcome"] = "Leaders met"
     row = frame.index[frame["summit_id"] == "tss-04-1996"][0] + 2
     assert check_named_summits(frame) == [
-        f"data/ots_summits.csv, row {row}, field 'outcome': the text relies on 'secretariat'"]
+        f"data/ots_summits.csv, row {row}, field 'outcome': the text relies on 'secretariat'"
+    ]
 
 
 def test_membership_bodies_and_people_checks_name_file_row_and_field(inp):
     members = data.load("ots_membership")
     members.loc[members["party_id"] == "ECO", "map_code"] = "ECO"
-    assert check_members(members, inp.names)[0].startswith(
-        "data/ots_membership.csv, row 10, field 'map_code':")
+    assert check_members(members, inp.names)[0].startswith("data/ots_membership.csv, row 10, field 'map_code':")
     bodies = data.load("ots_bodies")
     bodies.loc[0, "ots_link"] = float("nan")
-    assert check_bodies(bodies) == ["data/ots_bodies.csv, row 2, field 'ots_link': describe the tie, or leave it "
-                                    "empty when ots_tie is 'none found'"]
+    assert check_bodies(bodies) == [
+        "data/ots_bodies.csv, row 2, field 'ots_link': describe the tie, or leave it empty when ots_tie is 'none found'"
+    ]
     people = data.load("kz_az_people")
     row = people.index[people["figure_id"] == "dia-apk-2023"][0]
     people.loc[row, "book_uses"] = True
     assert check_people(people) == [
         f"data/kz_az_people.csv, row {row + 2}, field 'book_uses': an official's statement on the community is not "
-        "a count: not for use"]
+        "a count: not for use"
+    ]
 
 
 # ------------------------------------------------------------------ a next year's rows flow through
@@ -502,8 +600,13 @@ def next_year(tmp_path, monkeypatch):
     pkg_path.write_text(json.dumps(pkg, ensure_ascii=False))
     summits = pd.read_csv(tmp_path / "data" / "ots_summits.csv", dtype=str, keep_default_na=False)
     row = summits.index[summits["summit_id"] == "ots-13-2026"][0]
-    for field, value in {"status": "held", "date": "2026-10-01", "host_city": "Astana", "host_country": "KAZ",
-                         "outcome": "Next summit"}.items():
+    for field, value in {
+        "status": "held",
+        "date": "2026-10-01",
+        "host_city": "Astana",
+        "host_country": "KAZ",
+        "outcome": "Next summit",
+    }.items():
         summits.loc[row, field] = value
     summits.to_csv(tmp_path / "data" / "ots_summits.csv", index=False)
     people = pd.read_csv(tmp_path / "data" / "kz_az_people.csv", dtype=str, keep_default_na=False)
@@ -599,8 +702,14 @@ def test_page_opens_with_the_findings(page):
 @pytest.mark.book
 def test_page_has_six_charts_with_their_ids(page):
     assert page.count('class="kzaz-chart"') == 6
-    for fig in ("fig-ots-timeline", "fig-ots-map", "fig-ots-bodies", "fig-ots-areas", "fig-ots-hosts",
-                "fig-ots-diaspora"):
+    for fig in (
+        "fig-ots-timeline",
+        "fig-ots-map",
+        "fig-ots-bodies",
+        "fig-ots-areas",
+        "fig-ots-hosts",
+        "fig-ots-diaspora",
+    ):
         assert f'id="{fig}"' in page, fig
 
 
@@ -608,9 +717,14 @@ def test_page_has_six_charts_with_their_ids(page):
 def test_map_spec_carries_the_members_and_not_eco(page):
     m = re.search(r'aria-label="Map from Hungary[^"]*"><div id="(vis-[0-9a-f]+)"', page)
     assert m, "the map's chart is missing"
-    script = page[m.end():page.index("</script>", m.end())]
-    for name in ("Hungary\\n2018", "Northern Cyprus\\n2022", "Uzbekistan\\n2019", "Kazakhstan\\n2009",
-                 "Azerbaijan\\n2009"):
+    script = page[m.end() : page.index("</script>", m.end())]
+    for name in (
+        "Hungary\\n2018",
+        "Northern Cyprus\\n2022",
+        "Uzbekistan\\n2019",
+        "Kazakhstan\\n2009",
+        "Azerbaijan\\n2009",
+    ):
         assert name in script, name
     assert "Economic Cooperation" not in script
 

@@ -18,12 +18,19 @@ pytestmark = pytest.mark.pdf
 @pytest.fixture(scope="module")
 def pdf(html_dir):  # html_dir: the HTML build (and so the execution cache) exists
     if not shutil.which("latexmk") or not shutil.which("pdftotext"):
-        msg = "TeX or poppler missing: apt-get install texlive-latex-recommended texlive-latex-extra " \
-              "texlive-fonts-recommended tex-gyre latexmk poppler-utils"
+        msg = (
+            "TeX or poppler missing: apt-get install texlive-latex-recommended texlive-latex-extra "
+            "texlive-fonts-recommended tex-gyre latexmk poppler-utils"
+        )
         pytest.fail(msg) if REQUIRED else pytest.skip(msg)
     jb = Path(sys.executable).parent / "jupyter-book"
-    out = subprocess.run([str(jb), "build", str(ROOT), "--builder", "pdflatex"], cwd=ROOT,
-                         capture_output=True, text=True, errors="replace")
+    out = subprocess.run(
+        [str(jb), "build", str(ROOT), "--builder", "pdflatex"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        errors="replace",
+    )
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     return ROOT / "_build" / "latex" / "kz-az-cooperation.pdf"
 
@@ -31,8 +38,10 @@ def pdf(html_dir):  # html_dir: the HTML build (and so the execution cache) exis
 def test_every_chart_is_a_picture_in_the_pdf(pdf):
     tex = pdf.with_suffix(".tex").read_text()
     # Each figure is a cell whose mystnb metadata names it (name: fig-...).
-    figures = sum(len(re.findall(r"^    name: fig-", p.read_text(), flags=re.M))
-                  for p in [ROOT / "intro.md", *(ROOT / "chapters").glob("*.md")])
+    figures = sum(
+        len(re.findall(r"^    name: fig-", p.read_text(), flags=re.M))
+        for p in [ROOT / "intro.md", *(ROOT / "chapters").glob("*.md")]
+    )
     assert figures > 0 and tex.count("\\sphinxincludegraphics") == figures
     assert "alt.Chart(" not in tex and "VConcatChart(" not in tex
 

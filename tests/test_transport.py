@@ -77,8 +77,15 @@ def test_the_data_record_which_figure_the_book_uses():
     # 33,000 TEU (vice-minister, May 2023) is a rounding of the 33,600 that the TITR Secretary General
     # (Kazinform) and EnergyProm (The Astana Times, August 2024) give; 24KZ's "about 2.5 Mt" for January-June
     # 2025 does not fit its own +7% on 2.1 Mt (the ministry, via Kazpravda and Lada.kz: 2.3 Mt).
-    assert {"titr-2022-balykbayev", "titr-2024-azcon", "teu-2022-balykbayev", "titr-2022-9m-trend",
-            "titr-2025-h1-24kz", "titr-2022-smailov", "titr-plan-2026-minfin"} <= passed
+    assert {
+        "titr-2022-balykbayev",
+        "titr-2024-azcon",
+        "teu-2022-balykbayev",
+        "titr-2022-9m-trend",
+        "titr-2025-h1-24kz",
+        "titr-2022-smailov",
+        "titr-plan-2026-minfin",
+    } <= passed
     assert cargo.loc["teu-2022-energyprom", "book_uses"] and cargo.loc["titr-2025-h1-kazpravda", "book_uses"]
     assert cargo.loc[list(passed), "book_uses_reason"].str.len().gt(20).all()
     ports = data.load("caspian_ports").set_index("figure_id")["book_uses"]
@@ -211,11 +218,19 @@ def test_both_horadiz_aghband_lengths_are_kept_and_only_one_fits(legs):
 
 
 def small_network():
-    nodes = pd.DataFrame({"node_id": ["a", "b", "c"], "name": ["A", "B", "C"],
-                          "lon": [0.0, 0.0, 1.0], "lat": [0.0, 1.0, 1.0]})
-    rows = pd.DataFrame({"route_id": ["r", "r", "r"], "route_name": ["R"] * 3, "seq": [1, 2, 3],
-                         "node_id": ["a", "b", "c"], "leg_mode": ["rail", "sea", ""],
-                         "leg_status": ["in service"] * 2 + [""]})
+    nodes = pd.DataFrame(
+        {"node_id": ["a", "b", "c"], "name": ["A", "B", "C"], "lon": [0.0, 0.0, 1.0], "lat": [0.0, 1.0, 1.0]}
+    )
+    rows = pd.DataFrame(
+        {
+            "route_id": ["r", "r", "r"],
+            "route_name": ["R"] * 3,
+            "seq": [1, 2, 3],
+            "node_id": ["a", "b", "c"],
+            "leg_mode": ["rail", "sea", ""],
+            "leg_status": ["in service"] * 2 + [""],
+        }
+    )
     return nodes, rows
 
 
@@ -226,7 +241,8 @@ def test_legs_path_and_modes_on_a_small_network():
     assert routes.path_km(legs, "r", "a", "b") == pytest.approx(110.574, abs=0.01)  # one degree of latitude
     assert routes.path_km(legs, "r", "a", "c") == pytest.approx(110.574 + 111.30, abs=0.1)
     assert list(routes.path_legs(legs, "r", "b", "c")[["from_id", "to_id"]].itertuples(index=False, name=None)) == [
-        ("b", "c")]
+        ("b", "c")
+    ]
     by_mode = routes.km_by_mode(legs).loc["r"]
     assert by_mode["rail"] == pytest.approx(110.574, abs=0.01) and by_mode["total"] == pytest.approx(by_mode.sum() / 2)
     with pytest.raises(KeyError, match="does not run"):
@@ -269,13 +285,16 @@ def test_km_by_country_splits_a_line_at_a_border():
 
 
 def _tables():
-    return {n: data.load(n) for n in ("transport_nodes", "osm_track_lengths", "published_distances", "titr_cargo",
-                                      "caspian_ports")}
+    return {
+        n: data.load(n)
+        for n in ("transport_nodes", "osm_track_lengths", "published_distances", "titr_cargo", "caspian_ports")
+    }
 
 
 def _check(t):
-    checks.check(t["transport_nodes"], t["osm_track_lengths"], t["published_distances"], t["titr_cargo"],
-                 t["caspian_ports"])
+    checks.check(
+        t["transport_nodes"], t["osm_track_lengths"], t["published_distances"], t["titr_cargo"], t["caspian_ports"]
+    )
 
 
 def test_the_real_tables_pass_the_checks():
@@ -304,8 +323,11 @@ def test_two_used_figures_that_disagree_name_the_row_to_fix():
     i = cargo.index[cargo["figure_id"] == "titr-2024-azcon"][0]
     cargo.loc[i, "book_uses"] = True
     first = cargo.index[cargo["figure_id"] == "titr-official-2024"][0]
-    with pytest.raises(DataError, match=rf"data/titr_cargo.csv, row {i + 2}, field 'book_uses': disagrees with row "
-                                        rf"{first + 2}"):
+    with pytest.raises(
+        DataError,
+        match=rf"data/titr_cargo.csv, row {i + 2}, field 'book_uses': disagrees with row "
+        rf"{first + 2}",
+    ):
         _check(t)
 
 
@@ -356,9 +378,17 @@ def test_no_fact_is_named_after_a_year(tr):
 
 def test_verdicts_are_those_of_the_first_edition(inp, tr):
     got = {a.claim_id: a.verdict for a in transport.verdicts(inp)}
-    assert got == {"C06": "supported", "C07": "supported", "C08": "supported", "C09": "partly supported",
-                   "C10": "partly supported", "C11": "partly supported"}
-    assert {k: str(tr[k.lower()]) for k in got} == {k: f"{k} {v}" for k, v in got.items()}  # the chips the findings box shows
+    assert got == {
+        "C06": "supported",
+        "C07": "supported",
+        "C08": "supported",
+        "C09": "partly supported",
+        "C10": "partly supported",
+        "C11": "partly supported",
+    }
+    assert {k: str(tr[k.lower()]) for k in got} == {
+        k: f"{k} {v}" for k, v in got.items()
+    }  # the chips the findings box shows
 
 
 def test_verdict_reasons_read_as_sentences(inp):
@@ -477,8 +507,16 @@ def test_c08_rests_on_the_signing_day_statements(inp):
 @pytest.fixture(scope="module")
 def figs(inp):
     out = {}
-    for f in (transport.charts.lengths, transport.charts.cargo, transport.charts.port, transport.charts.transit,
-              transport.charts.zangezur_km, transport.maps.region, transport.maps.caspian, transport.maps.zangezur_map):
+    for f in (
+        transport.charts.lengths,
+        transport.charts.cargo,
+        transport.charts.port,
+        transport.charts.transit,
+        transport.charts.zangezur_km,
+        transport.maps.region,
+        transport.maps.caspian,
+        transport.maps.zangezur_map,
+    ):
         fig = f(inp)
         out[fig.name] = fig
     return out
@@ -498,8 +536,10 @@ def test_cargo_chart_data_come_from_the_used_series(figs, inp):
 
 def test_length_and_status_bars(figs):
     d = figs["fig-tr-lengths"].data
-    assert d.groupby("route")["km"].sum().round(1).to_dict() == {"Middle Corridor: Dostyk to Kapikule": 5244.6,
-                                                                  "Northern route: Dostyk to Brest": 4816.3}
+    assert d.groupby("route")["km"].sum().round(1).to_dict() == {
+        "Middle Corridor: Dostyk to Kapikule": 5244.6,
+        "Northern route: Dostyk to Brest": 4816.3,
+    }
     z = figs["fig-tr-zangezur-km"].data
     assert z.groupby("alternative")["km"].sum().round(1).tolist() == [638.0, 676.1]  # via Georgia, via Armenia
 
@@ -528,17 +568,23 @@ def _colours(spec) -> dict:
         elif isinstance(node, list):
             for v in node:
                 walk(v)
+
     walk(spec)
     return out
 
 
 # What a route's colour may stand for: the route itself, under the names the charts give it.
 ROUTE_NAMES = {
-    theme.ROUTE["Middle Corridor"]: {"Middle Corridor", "Via Georgia (Baku-Tbilisi-Kars line)",
-                                     "confirmed"},  # the corridor's cargo series
+    theme.ROUTE["Middle Corridor"]: {
+        "Middle Corridor",
+        "Via Georgia (Baku-Tbilisi-Kars line)",
+        "confirmed",
+    },  # the corridor's cargo series
     theme.ROUTE["Northern route (through Russia)"]: {"Northern route (through Russia)", "Northern route", "Russia"},
-    theme.ROUTE["Proposed link through southern Armenia"]: {"Proposed link through southern Armenia",
-                                                            "Via southern Armenia and Nakhchivan (proposed)"},
+    theme.ROUTE["Proposed link through southern Armenia"]: {
+        "Proposed link through southern Armenia",
+        "Via southern Armenia and Nakhchivan (proposed)",
+    },
 }
 
 
@@ -586,7 +632,8 @@ def test_a_next_year_row_flows_into_the_chart_and_the_prose(tmp_path, monkeypatc
     nxt = str(int(last["year"]) + 1)
     with f.open("a", encoding="utf-8", newline="") as out:
         csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n").writerow(
-            dict(last, figure_id=f"titr-official-{nxt}", year=nxt, period=nxt, value="5.0", caveat=""))
+            dict(last, figure_id=f"titr-official-{nxt}", year=nxt, period=nxt, value="5.0", caveat="")
+        )
     monkeypatch.setattr(paths, "DATAPACKAGE", copy / "datapackage.json")
     inp = transport.inputs()
     tr = transport.facts(inp)
@@ -608,8 +655,16 @@ def page(html_dir):
 def test_page_is_under_two_megabytes_and_has_eight_charts(html_dir, page):
     assert (html_dir / "chapters" / "transport.html").stat().st_size < 2_000_000
     assert page.count('class="kzaz-chart"') == 8
-    for fig in ("fig-tr-map-region", "fig-tr-lengths", "fig-tr-volume", "fig-tr-ports", "fig-tr-times",
-                "fig-tr-map-caspian", "fig-tr-map-zangezur", "fig-tr-zangezur-km"):
+    for fig in (
+        "fig-tr-map-region",
+        "fig-tr-lengths",
+        "fig-tr-volume",
+        "fig-tr-ports",
+        "fig-tr-times",
+        "fig-tr-map-caspian",
+        "fig-tr-map-zangezur",
+        "fig-tr-zangezur-km",
+    ):
         assert f'id="{fig}"' in page, fig
     assert "© OpenStreetMap contributors" in page
 
@@ -617,7 +672,7 @@ def test_page_is_under_two_megabytes_and_has_eight_charts(html_dir, page):
 @pytest.mark.book
 def test_page_opens_with_findings_and_quotes_the_facts(page, legs):
     text = page_text(page, tight=True)
-    article = page_text(page.split('<article', 1)[1])
+    article = page_text(page.split("<article", 1)[1])
     assert article.index("What the evidence says") < article.index("The routes on a map")
     cargo = data.load("titr_cargo").set_index("figure_id")["value"]
     v24, v25 = cargo["titr-official-2024"], cargo["titr-official-2025"]
@@ -626,8 +681,9 @@ def test_page_opens_with_findings_and_quotes_the_facts(page, legs):
     assert f"Kapıkule is {mc['total']:,.0f} km long, of which {mc['sea']:,.0f} km is the sea crossing" in text
     georgia = routes.path_km(legs, "middle_corridor", "baku_alat_port", "kars")
     armenia = routes.path_km(legs, "zangezur", "baku_alat_port", "kars")
-    assert (f"is drawn at {georgia:.0f} km and the way through southern Armenia and Nakhchivan at {armenia:.0f} km"
-            in text)
+    assert (
+        f"is drawn at {georgia:.0f} km and the way through southern Armenia and Nakhchivan at {armenia:.0f} km" in text
+    )
     assert f"Alat to Kars: {abs(armenia - georgia):,.0f} km" in page
     assert "tonnage grew 2.8 times and containers 2.3 times" in text and "could not be found again" not in text
     assert "The data run to 10 March 2026" in text and "checked at its source on 2 December 2026" in text

@@ -15,8 +15,7 @@ import pytest
 from conftest import page_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ["_config.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext",
-           "_static"]
+SOURCES = ["_config.yml", "intro.md", "references.bib", "CITATION.cff", "chapters", "data", "kzaz", "_ext", "_static"]
 pytestmark = pytest.mark.book
 
 
@@ -24,8 +23,9 @@ def build_alone(book: Path, chapter: str) -> Path:
     (book / "_toc.yml").write_text(f"format: jb-book\nroot: {chapter}\n")
     env = dict(os.environ, PYTHONPATH=str(book))  # the copy's package, so the copy's data
     jb = Path(sys.executable).parent / "jupyter-book"
-    run = subprocess.run([str(jb), "build", str(book)], cwd=book, capture_output=True, text=True,
-                         errors="replace", env=env)
+    run = subprocess.run(
+        [str(jb), "build", str(book)], cwd=book, capture_output=True, text=True, errors="replace", env=env
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return book / "_build" / "html"
 
@@ -44,9 +44,11 @@ def append(path: Path, row: str) -> None:
 
 
 def test_a_new_years_event_reaches_the_timeline_and_the_prose(book):
-    append(book / "data" / "diplomacy_events.csv",
-           "test-visit-2026,2026-11-14,day,,Astana,KAZ,visit,Test visit (test data),A; B,Test row.,Tests,"
-           "Test,https://example.org/test,,,confirmed,,2026-12-02,confirmed")
+    append(
+        book / "data" / "diplomacy_events.csv",
+        "test-visit-2026,2026-11-14,day,,Astana,KAZ,visit,Test visit (test data),A; B,Test row.,Tests,"
+        "Test,https://example.org/test,,,confirmed,,2026-12-02,confirmed",
+    )
     html = build_alone(book, "chapters/diplomacy")
     chart = (html / "_figures" / "fig-dipl-timeline.csv").read_text()
     assert "2026-11-14" in chart and "Test visit (test data)" in chart

@@ -14,5 +14,10 @@ The summary, the claims ledger and the landing page call the same functions
 
 CHAPTERS = ("diplomacy", "transport", "energy", "agriculture_trade", "ots_culture")
 # How the scorecard and the ledger name each chapter (short enough for a phone).
-SHORT_NAMES = {"diplomacy": "Diplomacy", "transport": "Transport", "energy": "Energy",
-               "agriculture_trade": "Farming & trade", "ots_culture": "Turkic states & culture"}
+SHORT_NAMES = {
+    "diplomacy": "Diplomacy",
+    "transport": "Transport",
+    "energy": "Energy",
+    "agriculture_trade": "Farming & trade",
+    "ots_culture": "Turkic states & culture",
+}

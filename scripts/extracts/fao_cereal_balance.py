@@ -10,8 +10,14 @@ import pandas as pd
 
 RESOURCE = "fao_cereal_balance"
 CLASS = "Cereals"
-ELEMENTS = {"Production": "production_t", "Import quantity": "import_t", "Export quantity": "export_t",
-            "Stock Variation": "stock_variation_t", "Food": "food_t", "Feed": "feed_t"}
+ELEMENTS = {
+    "Production": "production_t",
+    "Import quantity": "import_t",
+    "Export quantity": "export_t",
+    "Stock Variation": "stock_variation_t",
+    "Food": "food_t",
+    "Feed": "feed_t",
+}
 AREAS = {"Kazakhstan": "KAZ", "Azerbaijan": "AZE", "World": "WLD"}
 
 
@@ -21,8 +27,9 @@ def make(up: Path):
     frames = []
     for path in files:
         raw = pd.read_csv(path, encoding="utf-8-sig")
-        raw = raw[(raw["FBS Class"] == CLASS) & (raw["Unit"] == "t") & raw["Element"].isin(ELEMENTS)
-                  & raw["Area"].isin(AREAS)]
+        raw = raw[
+            (raw["FBS Class"] == CLASS) & (raw["Unit"] == "t") & raw["Element"].isin(ELEMENTS) & raw["Area"].isin(AREAS)
+        ]
         frames.append(raw)
     raw = pd.concat(frames)
     # The World rows appear in both files: they must agree, then one copy is kept.

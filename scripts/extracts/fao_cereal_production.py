@@ -18,8 +18,11 @@ RESOURCE = "fao_cereal_production"
 ITEM = "Cereals, primary"
 AREAS = {"Kazakhstan": "KAZ", "Azerbaijan": "AZE", "World": "WLD"}
 FIRST_YEAR = 1992
-MEASURES = {"Production": ("production_t", "t"), "Area Harvested": ("area_harvested_ha", "ha"),
-            "Yield": ("yield_kg_ha", "kg/ha")}
+MEASURES = {
+    "Production": ("production_t", "t"),
+    "Area Harvested": ("area_harvested_ha", "ha"),
+    "Yield": ("yield_kg_ha", "kg/ha"),
+}
 
 
 def parse_line(line: str, lineno: int) -> tuple[str, int, str, str, str, float]:
@@ -55,10 +58,20 @@ def make(up: Path):
 
     # Cross-check against the quoted subset for the two countries.
     check = pd.read_csv(quoted)
-    check = check[(check["Item"] == ITEM) & (check["Year"] >= FIRST_YEAR) & check["Area"].isin(["Kazakhstan", "Azerbaijan"])
-                  & check["Measurement"].isin(MEASURES)]
-    mine = raw[raw["Area"] != "World"].merge(check, on=["Area", "Year", "Measurement"], suffixes=("", "_q"), how="outer")
-    if mine["Value"].isna().any() or mine["Value_q"].isna().any() or not (abs(mine["Value"] - mine["Value_q"]) < 1e-6).all():
+    check = check[
+        (check["Item"] == ITEM)
+        & (check["Year"] >= FIRST_YEAR)
+        & check["Area"].isin(["Kazakhstan", "Azerbaijan"])
+        & check["Measurement"].isin(MEASURES)
+    ]
+    mine = raw[raw["Area"] != "World"].merge(
+        check, on=["Area", "Year", "Measurement"], suffixes=("", "_q"), how="outer"
+    )
+    if (
+        mine["Value"].isna().any()
+        or mine["Value_q"].isna().any()
+        or not (abs(mine["Value"] - mine["Value_q"]) < 1e-6).all()
+    ):
         raise ValueError("the parsed gzip file and the quoted subset disagree for Kazakhstan/Azerbaijan")
 
     wide = raw.pivot_table(index=["Area", "Year"], columns="Measurement", values="Value", aggfunc="first").reset_index()

@@ -24,14 +24,28 @@ def make(up: Path):
     if set(t["Unit"]) != {"1000 USD"}:
         raise ValueError(f"unexpected units {set(t['Unit'])}")
     wheat = t["Item"] == "Wheat"
-    keep = ((t["ISO3"] == "AZE") & wheat & (t["Element"] == "Import value")) | \
-           ((t["ISO3"] == "KAZ") & wheat & (t["Element"] == "Export value")) | \
-           ((t["ISO3"] == "AZE") & (t["ISOP"] == "KAZ")) | ((t["ISO3"] == "KAZ") & (t["ISOP"] == "AZE"))
-    out = t[keep].rename(columns={"ISO3": "reporter_code", "Area": "reporter", "ISOP": "partner_code",
-                                  "Partner": "partner", "cpc_name1": "item_group", "Item": "item", "Year": "year",
-                                  "value": "value_kusd"})
+    keep = (
+        ((t["ISO3"] == "AZE") & wheat & (t["Element"] == "Import value"))
+        | ((t["ISO3"] == "KAZ") & wheat & (t["Element"] == "Export value"))
+        | ((t["ISO3"] == "AZE") & (t["ISOP"] == "KAZ"))
+        | ((t["ISO3"] == "KAZ") & (t["ISOP"] == "AZE"))
+    )
+    out = t[keep].rename(
+        columns={
+            "ISO3": "reporter_code",
+            "Area": "reporter",
+            "ISOP": "partner_code",
+            "Partner": "partner",
+            "cpc_name1": "item_group",
+            "Item": "item",
+            "Year": "year",
+            "value": "value_kusd",
+        }
+    )
     out["flow"] = out["Element"].map(FLOW)
-    out = out[["reporter_code", "reporter", "flow", "partner_code", "partner", "item_group", "item", "year", "value_kusd"]]
+    out = out[
+        ["reporter_code", "reporter", "flow", "partner_code", "partner", "item_group", "item", "year", "value_kusd"]
+    ]
     out["value_kusd"] = out["value_kusd"].round(0).astype("Int64")
     key = ["reporter_code", "flow", "partner_code", "item", "year"]
     if out.duplicated(key).any():

@@ -21,5 +21,6 @@ def make(up: Path):
     region = region[~region.geometry.is_empty]
     region["geometry"] = shapely.make_valid(region.geometry.values)
     out = gpd.GeoDataFrame(
-        {"iso3": region["ADM0_A3"], "name": region["NAME"]}, geometry=region.geometry, crs="EPSG:4326")
+        {"iso3": region["ADM0_A3"], "name": region["NAME"]}, geometry=region.geometry, crs="EPSG:4326"
+    )
     return out.sort_values("iso3").reset_index(drop=True), [src]

@@ -13,9 +13,18 @@ import pandas as pd
 RESOURCE = "owid_energy_kaz_aze"
 FOCUS = {"KAZ": "Kazakhstan", "AZE": "Azerbaijan"}
 COLUMNS = [
-    "oil_production", "gas_production", "coal_production", "primary_energy_consumption",
-    "electricity_generation", "fossil_electricity", "hydro_electricity", "wind_electricity",
-    "solar_electricity", "other_renewable_electricity", "nuclear_electricity", "renewables_electricity",
+    "oil_production",
+    "gas_production",
+    "coal_production",
+    "primary_energy_consumption",
+    "electricity_generation",
+    "fossil_electricity",
+    "hydro_electricity",
+    "wind_electricity",
+    "solar_electricity",
+    "other_renewable_electricity",
+    "nuclear_electricity",
+    "renewables_electricity",
     "renewables_share_elec",
 ]
 

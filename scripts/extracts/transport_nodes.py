@@ -23,7 +23,13 @@ OSM_WAY_URL = "https://www.openstreetmap.org/way/{}"
 
 # node_id, name, ISO3, role, OSM node id
 OSM_STATIONS = [
-    ("khorgos_cn", "Khorgos (Chinese side)", "CHN", "China-Kazakhstan rail border crossing, Chinese station", 6316474613),
+    (
+        "khorgos_cn",
+        "Khorgos (Chinese side)",
+        "CHN",
+        "China-Kazakhstan rail border crossing, Chinese station",
+        6316474613,
+    ),
     ("altynkol", "Altynkol", "KAZ", "China-Kazakhstan rail border crossing (Khorgos gateway)", 4046956026),
     ("dostyk", "Dostyk", "KAZ", "China-Kazakhstan rail border crossing (opposite Alashankou)", 4025083258),
     ("almaty_1", "Almaty-1", "KAZ", "rail hub", 260543817),
@@ -38,8 +44,13 @@ OSM_STATIONS = [
     ("aktau_port", "Aktau port", "KAZ", "Caspian seaport (oil, dry cargo, containers)", 7066248958),
     ("kuryk_port", "Kuryk port", "KAZ", "Caspian ferry and ro-ro port", 11910129790),
     ("turkmenbashi", "Turkmenbashi", "TKM", "Caspian port (another ferry route to Baku)", 2945761272),
-    ("baku_alat_port", "Port of Baku at Alat (Yeni Alat station)", "AZE",
-     "Caspian seaport and ferry terminal; the nearest station stands for the port", 3078997905),
+    (
+        "baku_alat_port",
+        "Port of Baku at Alat (Yeni Alat station)",
+        "AZE",
+        "Caspian seaport and ferry terminal; the nearest station stands for the port",
+        3078997905,
+    ),
     ("baku_central", "Baku Central", "AZE", "capital, rail hub", 3950438053),
     ("imishli", "Imishli", "AZE", "station on the Alat-Horadiz line", 2058340615),
     ("horadiz", "Horadiz", "AZE", "start of the Horadiz-Aghband line", 3078736354),
@@ -84,10 +95,20 @@ OSM_WAY_POINTS = [
     ("hal_2", "Horadiz-Aghband line, waypoint 2", 1052865553, -1, HAL),
     ("hal_3", "Horadiz-Aghband line, waypoint 3", 1253657437, -1, HAL),
     ("hal_4", "Horadiz-Aghband line, waypoint 4", 190520443, 0, HAL),
-    ("aghband", "Aghband (end of the Horadiz-Aghband line as mapped)", 529022587, -1,
-     "western end of the Horadiz-Aghband railway, at the Armenian border"),
-    ("dilucu", "Dilucu (Nakhchivan end of the Kars-Igdir-Nakhchivan line as mapped)", KN_WAY, -1,
-     "Türkiye-Nakhchivan border crossing on the Kars-Igdir-Nakhchivan railway (under construction)"),
+    (
+        "aghband",
+        "Aghband (end of the Horadiz-Aghband line as mapped)",
+        529022587,
+        -1,
+        "western end of the Horadiz-Aghband railway, at the Armenian border",
+    ),
+    (
+        "dilucu",
+        "Dilucu (Nakhchivan end of the Kars-Igdir-Nakhchivan line as mapped)",
+        KN_WAY,
+        -1,
+        "Türkiye-Nakhchivan border crossing on the Kars-Igdir-Nakhchivan railway (under construction)",
+    ),
     ("kn_5", "Kars-Igdir-Nakhchivan line, waypoint 5", KN_WAY, 400, KNL),
     ("kn_4", "Kars-Igdir-Nakhchivan line, waypoint 4", KN_WAY, 350, KNL),
     ("kn_3", "Kars-Igdir-Nakhchivan line, waypoint 3 (near Igdir)", KN_WAY, 300, KNL),
@@ -104,23 +125,60 @@ NATURAL_EARTH = [
     ("brest", "Brest", "BLR", "Belarus-Poland rail border (EU border)", "places", "Brest", "BLR"),
 ]
 NE_FILES = {"ports": "ne_10m_ports.json", "places": "ne_10m_populated_places_simple.json"}
-NE_URL = {"ports": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/ports/",
-          "places": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-populated-places/"}
+NE_URL = {
+    "ports": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/ports/",
+    "places": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-populated-places/",
+}
 
 # Read by hand: node_id, name, ISO3, role, lat, lon, page, what the page says, who read it.
 WIKIPEDIA = [
-    ("akhalkalaki", "Akhalkalaki", "GEO", "break-of-gauge station on the Baku-Tbilisi-Kars line", 41.4, 43.48333,
-     "https://de.zxc.wiki/wiki/Achalkalaki", "town centre 41°24'N 43°29'E (German Wikipedia, mirror)", "research"),
-    ("meghri", "Meghri", "ARM", "town in Syunik on the former Soviet railway along the Aras", 38.9, 46.25,
-     "https://de.wikiup.org/index.php?oldid=219810551&title=Meghri", "town centre 38°54'N 46°15'E (German Wikipedia, mirror)",
-     "research"),
-    ("chilov", "Chilov island (sea waypoint)", "AZE",
-     "sea waypoint: ships between Kazakhstan and Baku round the Absheron peninsula", 40.33333, 50.58333,
-     "https://defzone.net/wiki/de/Chilov", "island 40°20'N 50°35'E (German Wikipedia, mirror)", "chapter author"),
+    (
+        "akhalkalaki",
+        "Akhalkalaki",
+        "GEO",
+        "break-of-gauge station on the Baku-Tbilisi-Kars line",
+        41.4,
+        43.48333,
+        "https://de.zxc.wiki/wiki/Achalkalaki",
+        "town centre 41°24'N 43°29'E (German Wikipedia, mirror)",
+        "research",
+    ),
+    (
+        "meghri",
+        "Meghri",
+        "ARM",
+        "town in Syunik on the former Soviet railway along the Aras",
+        38.9,
+        46.25,
+        "https://de.wikiup.org/index.php?oldid=219810551&title=Meghri",
+        "town centre 38°54'N 46°15'E (German Wikipedia, mirror)",
+        "research",
+    ),
+    (
+        "chilov",
+        "Chilov island (sea waypoint)",
+        "AZE",
+        "sea waypoint: ships between Kazakhstan and Baku round the Absheron peninsula",
+        40.33333,
+        50.58333,
+        "https://defzone.net/wiki/de/Chilov",
+        "island 40°20'N 50°35'E (German Wikipedia, mirror)",
+        "chapter author",
+    ),
 ]
 
-COLUMNS = ["node_id", "name", "country_iso3", "role", "lat", "lon", "coord_source", "coord_source_ref",
-           "coord_source_url", "coord_note"]
+COLUMNS = [
+    "node_id",
+    "name",
+    "country_iso3",
+    "role",
+    "lat",
+    "lon",
+    "coord_source",
+    "coord_source_ref",
+    "coord_source_url",
+    "coord_note",
+]
 
 
 def _stations(path: Path) -> dict:
@@ -148,26 +206,65 @@ def make(up: Path):
         lon, lat = f["geometry"]["coordinates"]
         p = f["properties"]
         osm_name = " / ".join(n for n in (p.get("name"), p.get("nameLocal")) if n)
-        rows.append([node_id, name, iso, role, lat, lon, "osm_station", f"node {osm_id}", OSM_URL.format(osm_id),
-                     f"OSM railway={p.get('type')} '{osm_name}'"])
+        rows.append(
+            [
+                node_id,
+                name,
+                iso,
+                role,
+                lat,
+                lon,
+                "osm_station",
+                f"node {osm_id}",
+                OSM_URL.format(osm_id),
+                f"OSM railway={p.get('type')} '{osm_name}'",
+            ]
+        )
     for node_id, name, way_id, index, role in OSM_WAY_POINTS:
         coords = ways[way_id]["geometry"]["coordinates"]
         lon, lat = coords[index]
         where = {0: "first vertex", -1: "last vertex"}.get(index, f"vertex {index} of {len(coords)}")
         iso = "TUR" if way_id == KN_WAY else "AZE"
-        rows.append([node_id, name, iso, role, lat, lon, "osm_way", f"way {way_id} ({where})",
-                     OSM_WAY_URL.format(way_id), f"OSM railway={ways[way_id]['properties']['railway']}"])
+        rows.append(
+            [
+                node_id,
+                name,
+                iso,
+                role,
+                lat,
+                lon,
+                "osm_way",
+                f"way {way_id} ({where})",
+                OSM_WAY_URL.format(way_id),
+                f"OSM railway={ways[way_id]['properties']['railway']}",
+            ]
+        )
     ne_cache = {}
     for node_id, name, iso, role, layer, ne_name, ne_iso in NATURAL_EARTH:
         if layer not in ne_cache:
             ne_cache[layer] = json.loads((ne_dir / NE_FILES[layer]).read_text(encoding="utf-8"))["features"]
-        hits = [f for f in ne_cache[layer] if f["properties"]["name"] == ne_name
-                and (ne_iso is None or f["properties"].get("adm0_a3") == ne_iso)]
+        hits = [
+            f
+            for f in ne_cache[layer]
+            if f["properties"]["name"] == ne_name and (ne_iso is None or f["properties"].get("adm0_a3") == ne_iso)
+        ]
         if len(hits) != 1:
             raise KeyError(f"Natural Earth {layer} '{ne_name}' ({ne_iso}): {len(hits)} matches, expected 1")
         lon, lat = hits[0]["geometry"]["coordinates"]
-        rows.append([node_id, name, iso, role, lat, lon, f"natural_earth_{layer}", f"{NE_FILES[layer]}: {ne_name}",
-                     NE_URL[layer], "Natural Earth 10m v4.0"])
+        rows.append(
+            [
+                node_id,
+                name,
+                iso,
+                role,
+                lat,
+                lon,
+                f"natural_earth_{layer}",
+                f"{NE_FILES[layer]}: {ne_name}",
+                NE_URL[layer],
+                "Natural Earth 10m v4.0",
+            ]
+        )
     for node_id, name, iso, role, lat, lon, url, said, reader in WIKIPEDIA:
         rows.append([node_id, name, iso, role, lat, lon, "wikipedia", said, url, f"read by the {reader}"])
     out = pd.DataFrame(rows, columns=COLUMNS)

@@ -16,8 +16,11 @@ def make(up: Path):
     for path, column in ((gdp_file, "gdp_current_usd"), (pop_file, "population")):
         raw = pd.read_csv(path)
         raw = raw[raw["Country Code"].isin(FOCUS) & (raw["Year"] >= FIRST_YEAR)]
-        frames.append(raw.rename(columns={"Country Code": "country_code", "Year": "year", "Value": column})
-                      [["country_code", "year", column]])
+        frames.append(
+            raw.rename(columns={"Country Code": "country_code", "Year": "year", "Value": column})[
+                ["country_code", "year", column]
+            ]
+        )
     out = frames[0].merge(frames[1], on=["country_code", "year"], how="outer")
     out.insert(1, "country", out["country_code"].map(FOCUS))
     out["population"] = out["population"].astype("Int64")

@@ -120,10 +120,15 @@ class Bounds:
 
 def share_bounds(inp: Inputs) -> Bounds:
     year = claim_year()
-    return Bounds(total=inp.doc("importer_months"), prior_year=importer_year(inp, year - 1).total,
-                  saratov=inp.doc("saratov"), season_rail=inp.doc("season_rail"),
-                  autumn_rail=inp.doc("newcrop_rail"), rail_growth=inp.doc("rail_growth"),
-                  december_rail=inp.doc("rail_december"))
+    return Bounds(
+        total=inp.doc("importer_months"),
+        prior_year=importer_year(inp, year - 1).total,
+        saratov=inp.doc("saratov"),
+        season_rail=inp.doc("season_rail"),
+        autumn_rail=inp.doc("newcrop_rail"),
+        rail_growth=inp.doc("rail_growth"),
+        december_rail=inp.doc("rail_december"),
+    )
 
 
 def bounded_verdict(low: float, high: float, claimed: float) -> str:

@@ -110,8 +110,13 @@ def business_events(inp: Inputs) -> pd.DataFrame:
 
 
 # What an event is, by the first of these words its title has ("" for none).
-FORMATS = {"agricultural forum": "agricultural forum", "forum": "business forum", "mission": "trade mission",
-           "business council": "business council meeting", "": "other business event"}
+FORMATS = {
+    "agricultural forum": "agricultural forum",
+    "forum": "business forum",
+    "mission": "trade mission",
+    "business council": "business council meeting",
+    "": "other business event",
+}
 
 
 def formats_by_year(biz: pd.DataFrame) -> str:
@@ -147,8 +152,9 @@ def recurring_formats(biz: pd.DataFrame) -> list[str]:
 
 def farm_milestones(inp: Inputs) -> pd.DataFrame:
     m = inp.milestones
-    farm = m["title"].str.contains(FARM_WORDS, case=False) | m["description"].str.contains(FARM_WORDS, case=False,
-                                                                                           na=False)
+    farm = m["title"].str.contains(FARM_WORDS, case=False) | m["description"].str.contains(
+        FARM_WORDS, case=False, na=False
+    )
     return m[farm]
 
 
@@ -160,8 +166,10 @@ def farm_projects(inp: Inputs) -> pd.DataFrame:
 
 def farm_technology(inp: Inputs) -> pd.DataFrame:
     farm = farm_milestones(inp)
-    return farm[farm["title"].str.contains("technolog", case=False)
-                | farm["description"].str.contains("technolog", case=False, na=False)]
+    return farm[
+        farm["title"].str.contains("technolog", case=False)
+        | farm["description"].str.contains("technolog", case=False, na=False)
+    ]
 
 
 def digital(inp: Inputs) -> pd.DataFrame:

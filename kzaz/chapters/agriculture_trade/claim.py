@@ -113,8 +113,14 @@ def kazakh_price(inp: Inputs, until: int) -> tuple[int, float]:
     """The latest whole year up to `until` in which Azerbaijan's own figures give the volume and value of its wheat
     from Kazakhstan: (year, US$ a tonne)."""
     g = inp.grain_used
-    rows = g[(g["metric"] == "supplier_volume") & (g["supplier"] == SUPPLIER) & (g["reported_by"] == IMPORTER)
-             & (g["period_start"] == g["period_end"]) & (g["period_start"].str.len() == 4) & g["value_musd"].notna()]
+    rows = g[
+        (g["metric"] == "supplier_volume")
+        & (g["supplier"] == SUPPLIER)
+        & (g["reported_by"] == IMPORTER)
+        & (g["period_start"] == g["period_end"])
+        & (g["period_start"].str.len() == 4)
+        & g["value_musd"].notna()
+    ]
     rows = rows[rows["period_start"].astype(int) <= until].sort_values("period_start")
     if rows.empty:
         raise KeyError(f"no whole year up to {until} gives the value and volume of Azerbaijan's wheat from Kazakhstan")
@@ -146,13 +152,22 @@ def reconciliation(inp: Inputs) -> Reconciliation:
     start_year, end = int(season["period_start"][:4]), season["period_end"]
     after_from = f"{end[:4]}-01"
     g = inp.grain_used
-    monthly = g[(g["metric"] == "imports_all_origins") & (g["reported_by"] == IMPORTER)
-                & (g["period_start"] == g["period_end"]) & (g["period_start"].str.len() == 7)
-                & (g["period_start"] >= after_from) & (g["period_start"] <= end)]
+    monthly = g[
+        (g["metric"] == "imports_all_origins")
+        & (g["reported_by"] == IMPORTER)
+        & (g["period_start"] == g["period_end"])
+        & (g["period_start"].str.len() == 7)
+        & (g["period_start"] >= after_from)
+        & (g["period_start"] <= end)
+    ]
     if monthly.empty:
         raise KeyError(f"no monthly all-origins figure from Azerbaijan between {after_from} and {end}")
-    return Reconciliation(importer_year(inp, start_year), season, periods.months_covered(after_from, end),
-                          monthly.sort_values("value").iloc[-1])
+    return Reconciliation(
+        importer_year(inp, start_year),
+        season,
+        periods.months_covered(after_from, end),
+        monthly.sort_values("value").iloc[-1],
+    )
 
 
 # --------------------------------------------------------------------------- the figures for the claim's year
@@ -196,24 +211,52 @@ def period_words(row) -> str:
 def _fao_points(inp: Inputs) -> list[dict]:
     sup = suppliers(inp)
     mid = {y: pd.Timestamp(year=int(y), month=7, day=1) for y in sup.years_all}
-    pts = [{"mid": mid[y], "share": s, "kind": FAO_BOUND, "period": str(y), "base": "wheat, value",
-            "source": "FAO", "url": None} for y, s in sup.kaz.items()]
+    pts = [
+        {
+            "mid": mid[y],
+            "share": s,
+            "kind": FAO_BOUND,
+            "period": str(y),
+            "base": "wheat, value",
+            "source": "FAO",
+            "url": None,
+        }
+        for y, s in sup.kaz.items()
+    ]
     threshold = shares.FAO_LISTING_THRESHOLD_PCT
-    pts += [{"mid": mid[y], "share": threshold, "kind": below_threshold(), "period": str(y),
-             "base": f"wheat, value: Kazakhstan below the {threshold:g}% listing threshold", "source": "FAO",
-             "url": None} for y in sup.kaz_absent]
+    pts += [
+        {
+            "mid": mid[y],
+            "share": threshold,
+            "kind": below_threshold(),
+            "period": str(y),
+            "base": f"wheat, value: Kazakhstan below the {threshold:g}% listing threshold",
+            "source": "FAO",
+            "url": None,
+        }
+        for y in sup.kaz_absent
+    ]
     return pts
 
 
 def _reported_points(inp: Inputs) -> list[dict]:
     g = inp.grain_used
     share_rows = g[g["metric"] == "supplier_share"]
-    kaz_periods = set(zip(share_rows.loc[share_rows["supplier"] == SUPPLIER, "period_start"],
-                          share_rows.loc[share_rows["supplier"] == SUPPLIER, "period_end"]))
+    kaz_periods = set(
+        zip(
+            share_rows.loc[share_rows["supplier"] == SUPPLIER, "period_start"],
+            share_rows.loc[share_rows["supplier"] == SUPPLIER, "period_end"],
+        )
+    )
     pts = []
     for _, r in share_rows.iterrows():
-        common = {"mid": periods.midpoint(r.period_start, r.period_end), "period": period_words(r),
-                  "base": r.commodity, "source": r.source_publisher, "url": r.source_url}
+        common = {
+            "mid": periods.midpoint(r.period_start, r.period_end),
+            "period": period_words(r),
+            "base": r.commodity,
+            "source": r.source_publisher,
+            "url": r.source_url,
+        }
         if r.supplier == SUPPLIER:
             kind = KZ_STATED if r.reported_by == SUPPLIER else AZ_REPORTED
             pts.append({**common, "share": r.value, "kind": kind})
@@ -225,10 +268,21 @@ def _reported_points(inp: Inputs) -> list[dict]:
 def share_points(inp: Inputs) -> pd.DataFrame:
     """Every Kazakh share found: FAO's upper bounds, reported shares, residuals and the claim."""
     year = claim_year()
-    pts = _fao_points(inp) + _reported_points(inp) + [
-        {"mid": pd.Timestamp(year=year, month=7, day=1), "share": claimed_share(), "kind": CLAIMED,
-         "period": str(year), "base": f"{CLAIM_BASE} imports", "source": f"seed article (claim {CLAIM})",
-         "url": None}]
+    pts = (
+        _fao_points(inp)
+        + _reported_points(inp)
+        + [
+            {
+                "mid": pd.Timestamp(year=year, month=7, day=1),
+                "share": claimed_share(),
+                "kind": CLAIMED,
+                "period": str(year),
+                "base": f"{CLAIM_BASE} imports",
+                "source": f"seed article (claim {CLAIM})",
+                "url": None,
+            }
+        ]
+    )
     pts = pd.DataFrame(pts)
     # FAO's line joins only years with a Kazakh value: it breaks at years missing from the data and at
     # years below the listing threshold, rather than drawing across them.

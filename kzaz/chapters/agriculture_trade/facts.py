@@ -45,7 +45,7 @@ def times(n: int) -> str:
 def production_facts(inp: Inputs) -> dict:
     prod = fao.production_wide(inp)
     last = int(prod.index.max())
-    recent = prod.loc[last - fao.RECENT_YEARS + 1:last]
+    recent = prod.loc[last - fao.RECENT_YEARS + 1 : last]
     first = int(prod.index.min())
     return dict(
         prod_last_year=last,
@@ -75,8 +75,7 @@ def balance_facts(inp: Inputs) -> dict:
         aze_ssr_last=fmt(az.loc[last, "ssr"], ".0f"),
         aze_imports_mean=fmt(mt(az["import_t"].mean()), ".2f"),
         kaz_exports_last=fmt(mt(kz.loc[last, "export_t"]), ".1f"),
-        kaz_exports_share_last=fmt(shares.percent_of(kz.loc[last, "export_t"], kz.loc[last, "production_t"]),
-                                   ".0f"),
+        kaz_exports_share_last=fmt(shares.percent_of(kz.loc[last, "export_t"], kz.loc[last, "production_t"]), ".0f"),
         kaz_world_exports_low=fmt(kz_world.min(), ".1f"),
         kaz_world_exports_high=fmt(kz_world.max(), ".1f"),
     )
@@ -87,7 +86,7 @@ def flag_facts(inp: Inputs) -> dict:
     imp = fao.flag(inp, "fao_cereal_balance", "KAZ", "import_t")
     prod = fao.flag(inp, "fao_cereal_production", "KAZ", "production_t")
     kz = fao.balance_of(inp, "KAZ")
-    imports = kz.loc[:int(imp["year"]), "import_t"]
+    imports = kz.loc[: int(imp["year"]), "import_t"]
     rise_from = int(imp["year"])  # the first year of the unbroken rise that ends in the flagged year
     while rise_from - 1 in imports.index and imports[rise_from - 1] < imports[rise_from]:
         rise_from -= 1
@@ -139,7 +138,7 @@ def mirror_facts(inp: Inputs) -> dict:
     dest = fao.kazakh_destinations(inp)
     aze = dest[dest["partner_code"] == "AZE"].set_index("year")["share_pct"]
     years = sorted(int(y) for y in dest["year"].unique())
-    recent = years[-fao.RECENT_YEARS:]
+    recent = years[-fao.RECENT_YEARS :]
     # Azerbaijan's place among Kazakhstan's destinations in the last year Kazakhstan held most of its
     # imports (or the latest year before it that Kazakhstan's declarations list Azerbaijan).
     majority_last = int(fao.suppliers(inp).majority.index.max())
@@ -151,7 +150,8 @@ def mirror_facts(inp: Inputs) -> dict:
         mirror_ratio_high=fmt(m["ratio"].max(), ".2f"),
         mirror_tolerance_pct=fmt(100 * fao.MIRROR_TOLERANCE, ".0f"),
         mirror_within=int(((m["ratio"] - 1).abs() <= fao.MIRROR_TOLERANCE).sum()),
-        kz_dest_aze_then=fmt(aze.loc[then], ".0f"), kz_dest_then_year=int(then),
+        kz_dest_aze_then=fmt(aze.loc[then], ".0f"),
+        kz_dest_then_year=int(then),
         kz_dest_recent_from=recent[0],
         kz_dest_recent_n=len(recent),
         kz_dest_aze_recent=times(int(sum(y in aze.index for y in recent))),
@@ -175,8 +175,9 @@ def claim_facts(inp: Inputs) -> dict:
         imports_mt=fmt(mt(latest.total["value"]), ".1f"),
         imports_musd=fmt(latest.total["value_musd"], ".1f"),
         rest_kt_high=fmt(latest.rest_tonnes_high / 1000, ".0f"),
-        fao_kaz_importer_year=(fmt(fao_then, ".1f") if fao_then is not None
-                               else fmt(shares.FAO_LISTING_THRESHOLD_PCT, ".0f")),
+        fao_kaz_importer_year=(
+            fmt(fao_then, ".1f") if fao_then is not None else fmt(shares.FAO_LISTING_THRESHOLD_PCT, ".0f")
+        ),
         amb_share=fmt(amb["value"], ".0f"),
         amb_when=dates.label(amb["source_date"]),
         amb_month=dates.label(amb["source_date"][:7]),  # the summary page quotes it
@@ -239,25 +240,39 @@ def bounds_facts(inp: Inputs) -> dict:
         return fmt(v / 1000, ",.0f")
 
     return dict(
-        bd_total_kt=kt(t["value"]), bd_total_span=span(t["period_start"], t["period_end"]),
+        bd_total_kt=kt(t["value"]),
+        bd_total_span=span(t["period_start"], t["period_end"]),
         bd_total_growth_pct=fmt(100 * (t["growth_multiple"] - 1), ".1f"),
         bd_total_source=source_link(t),
-        bd_saratov_kt=kt(b.saratov_tight), bd_saratov_half_kt=kt(b.saratov_loose),
+        bd_saratov_kt=kt(b.saratov_tight),
+        bd_saratov_half_kt=kt(b.saratov_loose),
         bd_saratov_source=source_link(r),
-        bd_upper_months_tight=fmt(b.upper_months_tight, ".1f"), bd_upper_months_loose=fmt(b.upper_months_loose, ".1f"),
-        bd_prior_year=int(prior["period_start"]), bd_prior_mt=fmt(mt(prior["value"]), ".1f"),
+        bd_upper_months_tight=fmt(b.upper_months_tight, ".1f"),
+        bd_upper_months_loose=fmt(b.upper_months_loose, ".1f"),
+        bd_prior_year=int(prior["period_start"]),
+        bd_prior_mt=fmt(mt(prior["value"]), ".1f"),
         bd_prior_high_kt=kt(prior["value"] + claim.rounding_of(prior)),
-        bd_prior_months_kt=kt(b.prior_months), bd_prior_december_kt=kt(b.prior_december_high),
+        bd_prior_months_kt=kt(b.prior_months),
+        bd_prior_december_kt=kt(b.prior_december_high),
         bd_year_high_kt=kt(b.year_high),
-        bd_upper_year_tight=fmt(b.upper_year_tight, ".1f"), bd_upper_year_loose=fmt(b.upper_year_loose, ".1f"),
-        bd_rail_season_kt=kt(b.season_rail["value"]), bd_rail_autumn_kt=kt(b.autumn_rail["value"]),
-        bd_rail_known_kt=kt(b.rail_known), bd_rail_december_kt=kt(b.december_rail["value"]),
-        bd_rail_multiple=fmt(b.rail_growth["value"], "g"), bd_rail_multiple_low=fmt(b.multiple_low, "g"),
-        bd_rail_x_kt=kt(x_low), bd_rail_x_stated_kt=kt(x_stated),
-        bd_rail_low_kt=kt(b.rail_low), bd_rail_stated_kt=kt(b.rail_stated),
+        bd_upper_year_tight=fmt(b.upper_year_tight, ".1f"),
+        bd_upper_year_loose=fmt(b.upper_year_loose, ".1f"),
+        bd_rail_season_kt=kt(b.season_rail["value"]),
+        bd_rail_autumn_kt=kt(b.autumn_rail["value"]),
+        bd_rail_known_kt=kt(b.rail_known),
+        bd_rail_december_kt=kt(b.december_rail["value"]),
+        bd_rail_multiple=fmt(b.rail_growth["value"], "g"),
+        bd_rail_multiple_low=fmt(b.multiple_low, "g"),
+        bd_rail_x_kt=kt(x_low),
+        bd_rail_x_stated_kt=kt(x_stated),
+        bd_rail_low_kt=kt(b.rail_low),
+        bd_rail_stated_kt=kt(b.rail_stated),
         bd_rail_source=source_link(b.rail_growth),
-        bd_lower=fmt(b.lower, ".0f"), bd_lower_exact=fmt(b.lower, ".1f"), bd_lower_stated=fmt(b.lower_stated, ".1f"),
-        bd_high=fmt(b.high, ".0f"), bd_high_tight=fmt(b.upper_year_tight, ".0f"),
+        bd_lower=fmt(b.lower, ".0f"),
+        bd_lower_exact=fmt(b.lower, ".1f"),
+        bd_lower_stated=fmt(b.lower_stated, ".1f"),
+        bd_high=fmt(b.high, ".0f"),
+        bd_high_tight=fmt(b.upper_year_tight, ".0f"),
         bd_verdict=bounds.bounded_verdict(b.lower, b.high, claim.claimed_share()),
         bd_close=fmt(shares.SHARE_CLOSE_POINTS, "g"),
     )
@@ -265,15 +280,15 @@ def bounds_facts(inp: Inputs) -> dict:
 
 def dating_facts(inp: Inputs) -> dict:
     """The latest statement among the rows the chapter uses, and when its rows were checked."""
-    used = [inp.grain_used, inp.used, inp.milestones, inp.investment[inp.investment["book_uses"]], inp.goods,
-            inp.flags]
+    used = [inp.grain_used, inp.used, inp.milestones, inp.investment[inp.investment["book_uses"]], inp.goods, inp.flags]
     stated = pd.concat([t["source_date"] for t in used]).dropna()
     latest = max(stated, key=dates.start_of)
     checked = pd.concat([pd.to_datetime(t["checked_on"]) for t in used])
     first, last = (d.strftime("%Y-%m-%d") for d in (checked.min(), checked.max()))
-    return dict(data_through=dates.label(latest),
-                checked_on=dates.label(last) if first == last else f"between {dates.label(first)} and "
-                                                                    f"{dates.label(last)}")
+    return dict(
+        data_through=dates.label(latest),
+        checked_on=dates.label(last) if first == last else f"between {dates.label(first)} and {dates.label(last)}",
+    )
 
 
 def reconciliation_facts(inp: Inputs) -> dict:
@@ -292,9 +307,21 @@ def reconciliation_facts(inp: Inputs) -> dict:
 
 
 def facts(inp: Inputs) -> Facts:
-    out = Facts("ag", **production_facts(inp), **balance_facts(inp), **flag_facts(inp), **supplier_facts(inp),
-                **mirror_facts(inp), **claim_facts(inp), **shipment_facts(inp), **bounds_facts(inp),
-                **reconciliation_facts(inp), **trade_facts(inp), **business_facts(inp), **dating_facts(inp))
+    out = Facts(
+        "ag",
+        **production_facts(inp),
+        **balance_facts(inp),
+        **flag_facts(inp),
+        **supplier_facts(inp),
+        **mirror_facts(inp),
+        **claim_facts(inp),
+        **shipment_facts(inp),
+        **bounds_facts(inp),
+        **reconciliation_facts(inp),
+        **trade_facts(inp),
+        **business_facts(inp),
+        **dating_facts(inp),
+    )
     from .verdicts import verdicts  # they use the helpers above
 
     for a in verdicts(inp):

@@ -88,14 +88,20 @@ class Suppliers:
 
 @cache
 def suppliers(inp: Inputs) -> Suppliers:
-    s = shares.listed_partner_shares(wheat(inp, "AZE", "import"), value="value_kusd", partner="partner_code",
-                                     by=["year"])
+    s = shares.listed_partner_shares(
+        wheat(inp, "AZE", "import"), value="value_kusd", partner="partner_code", by=["year"]
+    )
     s["M USD"] = s["value_kusd"] / 1000
     years_all = list(range(int(s["year"].min()), int(s["year"].max()) + 1))
     listed = sorted(int(y) for y in s["year"].unique())
     kaz = s[s["partner_code"] == "KAZ"].set_index("year")["share_pct"]
-    return Suppliers(shares=s, years_all=years_all, missing=sorted(set(years_all) - set(listed)), kaz=kaz,
-                     kaz_absent=[y for y in listed if y not in kaz.index])
+    return Suppliers(
+        shares=s,
+        years_all=years_all,
+        missing=sorted(set(years_all) - set(listed)),
+        kaz=kaz,
+        kaz_absent=[y for y in listed if y not in kaz.index],
+    )
 
 
 def mirror(inp: Inputs) -> pd.DataFrame:
@@ -103,24 +109,30 @@ def mirror(inp: Inputs) -> pd.DataFrame:
     az = wheat(inp, "AZE", "import")
     kz = wheat(inp, "KAZ", "export")
     out = az[az["partner_code"] == "KAZ"][["year", "value_kusd"]].merge(
-        kz[kz["partner_code"] == "AZE"][["year", "value_kusd"]], on="year", suffixes=("_az", "_kz"))
+        kz[kz["partner_code"] == "AZE"][["year", "value_kusd"]], on="year", suffixes=("_az", "_kz")
+    )
     out["ratio"] = out["value_kusd_az"] / out["value_kusd_kz"]
     return out
 
 
 def kazakh_destinations(inp: Inputs) -> pd.DataFrame:
     """Destinations of Kazakhstan's wheat exports, with shares of the listed value (upper bounds)."""
-    return shares.listed_partner_shares(wheat(inp, "KAZ", "export"), value="value_kusd", partner="partner_code",
-                                        by=["year"])
+    return shares.listed_partner_shares(
+        wheat(inp, "KAZ", "export"), value="value_kusd", partner="partner_code", by=["year"]
+    )
 
 
 def farm_trade(inp: Inputs) -> pd.DataFrame:
     """Farm goods between the two countries, one declaration per flow: the importer's where there is one."""
     t = inp.fao_trade
-    pair = t[((t["reporter_code"] == "AZE") & (t["partner_code"] == "KAZ"))
-             | ((t["reporter_code"] == "KAZ") & (t["partner_code"] == "AZE"))].copy()
-    pair["direction"] = ["kaz_to_aze" if (rep == "AZE") == (fl == "import") else "aze_to_kaz"
-                         for rep, fl in zip(pair["reporter_code"], pair["flow"])]
+    pair = t[
+        ((t["reporter_code"] == "AZE") & (t["partner_code"] == "KAZ"))
+        | ((t["reporter_code"] == "KAZ") & (t["partner_code"] == "AZE"))
+    ].copy()
+    pair["direction"] = [
+        "kaz_to_aze" if (rep == "AZE") == (fl == "import") else "aze_to_kaz"
+        for rep, fl in zip(pair["reporter_code"], pair["flow"])
+    ]
     pair["importer_declared"] = pair["flow"] == "import"
     return pair.sort_values("importer_declared", ascending=False).drop_duplicates(["direction", "item", "year"])
 

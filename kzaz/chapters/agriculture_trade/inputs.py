@@ -66,8 +66,11 @@ class Inputs:
     def doc(self, key: str) -> pd.Series:
         """A row the prose discusses as a document (see DOCUMENTS)."""
         fid = DOCUMENTS[key]
-        for frame, id_field in ((self.grain, "figure_id"), (self.trade, "figure_id"),
-                                (self.milestones, "milestone_id")):
+        for frame, id_field in (
+            (self.grain, "figure_id"),
+            (self.trade, "figure_id"),
+            (self.milestones, "milestone_id"),
+        ):
             hit = frame[frame[id_field] == fid]
             if len(hit):
                 return hit.iloc[0]
@@ -96,28 +99,45 @@ def check_trade(trade: pd.DataFrame) -> list[str]:
     name, out = "bilateral_trade", []
     for r in trade.itertuples():
         if periods.months_covered(r.period_start, r.period_end) != r.months:
-            out.append(data.problem(name, r.row, "months", f"{r.months} does not match {r.period_start} to "
-                                                            f"{r.period_end}"))
+            out.append(
+                data.problem(name, r.row, "months", f"{r.months} does not match {r.period_start} to {r.period_end}")
+            )
         if not r.period_stated and r.book_uses:
             out.append(data.problem(name, r.row, "book_uses", "a figure without a stated period cannot be used"))
     out += check_book_uses(name, trade, ["period_start", "period_end", "flow", "reported_by"])
     described = set(DOCUMENTS.values())  # the prose describes each figure without a stated period by name
-    out += [data.problem(name, r.row, "period_stated", f"'{r.figure_id}' has no stated period and the text does not "
-                                                        "describe it (add it to DOCUMENTS and the prose)")
-            for r in trade[~trade["period_stated"]].itertuples() if r.figure_id not in described]
+    out += [
+        data.problem(
+            name,
+            r.row,
+            "period_stated",
+            f"'{r.figure_id}' has no stated period and the text does not "
+            "describe it (add it to DOCUMENTS and the prose)",
+        )
+        for r in trade[~trade["period_stated"]].itertuples()
+        if r.figure_id not in described
+    ]
     return out
 
 
 def check_book_uses(name: str, table: pd.DataFrame, same: list[str]) -> list[str]:
     """Rows the book does not use say why; rows reporting the same figure have exactly one in use."""
-    out = [data.problem(name, r.row, "book_uses_reason", "a row the book does not use must say why")
-           for r in table.itertuples() if not r.book_uses and not isinstance(r.book_uses_reason, str)]
+    out = [
+        data.problem(name, r.row, "book_uses_reason", "a row the book does not use must say why")
+        for r in table.itertuples()
+        if not r.book_uses and not isinstance(r.book_uses_reason, str)
+    ]
     for key, grp in table.groupby(same, sort=False):
         if grp["book_uses"].sum() > 1:
             rows = ", ".join(str(r) for r in grp.loc[grp["book_uses"], "row"])
-            out.append(data.problem(name, int(grp["row"].iloc[-1]), "book_uses",
-                                    f"rows {rows} give the same figure ({', '.join(map(str, key))}); "
-                                    "mark the one the book uses"))
+            out.append(
+                data.problem(
+                    name,
+                    int(grp["row"].iloc[-1]),
+                    "book_uses",
+                    f"rows {rows} give the same figure ({', '.join(map(str, key))}); mark the one the book uses",
+                )
+            )
     return out
 
 
@@ -131,10 +151,17 @@ def check_grain(grain: pd.DataFrame) -> list[str]:
         if r.metric in ("imports_all_origins", "supplier_volume") and r.unit != "tonnes":
             out.append(data.problem(name, r.row, "unit", f"{r.metric} must be in tonnes"))
         if r.kind == "outturn" and isinstance(r.source_date, str) and _ends_after(r.period_end, r.source_date):
-            out.append(data.problem(name, r.row, "kind", f"an outturn for a period ending {r.period_end} cannot "
-                                                         f"have been stated in {r.source_date}"))
-    return out + check_book_uses(name, grain, ["period_start", "period_end", "metric", "supplier", "reported_by",
-                                               "basis"])
+            out.append(
+                data.problem(
+                    name,
+                    r.row,
+                    "kind",
+                    f"an outturn for a period ending {r.period_end} cannot have been stated in {r.source_date}",
+                )
+            )
+    return out + check_book_uses(
+        name, grain, ["period_start", "period_end", "metric", "supplier", "reported_by", "basis"]
+    )
 
 
 def _ends_after(period_end: str, stated: str) -> bool:
@@ -148,25 +175,46 @@ def check_milestones(milestones: pd.DataFrame) -> list[str]:
     name, out = "trade_milestones", []
     for r in milestones.itertuples():
         if dates.precision(r.date) != r.date_precision:
-            out.append(data.problem(name, r.row, "date_precision", f"'{r.date_precision}' does not match date "
-                                                                   f"'{r.date}'"))
+            out.append(
+                data.problem(name, r.row, "date_precision", f"'{r.date_precision}' does not match date '{r.date}'")
+            )
         if pd.notna(r.value) != isinstance(r.unit, str):
             out.append(data.problem(name, r.row, "unit", "a value needs a unit and a unit needs a value"))
     goals = milestones[(milestones["kind"] == "target") & (milestones["unit"] == "million US$")]
     if goals["value"].nunique() > 1:
-        out.append(data.problem(name, int(goals["row"].iloc[-1]), "value",
-                                "the statements of the trade goal give different values"))
+        out.append(
+            data.problem(
+                name, int(goals["row"].iloc[-1]), "value", "the statements of the trade goal give different values"
+            )
+        )
     # What the prose says of these rows must stay true if the table changes.
     fund = milestones[(milestones["kind"] == "investment") & milestones["value"].notna()]
     if len(fund) != 1:
-        out.append(data.problem(name, "-", "kind", f"the text describes one joint investment fund with a planned "
-                                                   f"size, the table has {len(fund)}"))
-    out += [data.problem(name, r.row, "value", "the text gives every set of contracts with its value")
-            for r in milestones[milestones["kind"] == "contracts"].itertuples() if pd.isna(r.value)]
+        out.append(
+            data.problem(
+                name,
+                "-",
+                "kind",
+                f"the text describes one joint investment fund with a planned size, the table has {len(fund)}",
+            )
+        )
+    out += [
+        data.problem(name, r.row, "value", "the text gives every set of contracts with its value")
+        for r in milestones[milestones["kind"] == "contracts"].itertuples()
+        if pd.isna(r.value)
+    ]
     digital = milestones[(milestones["kind"] == "digital") & (milestones["scope"] == "bilateral")]
-    out += [data.problem(name, r.row, "title", "the text describes every bilateral digital agreement as a step on the "
-                                               "Trans-Caspian fibre-optic line; this one is not")
-            for r in digital.itertuples() if "fibre" not in r.title.lower()]
+    out += [
+        data.problem(
+            name,
+            r.row,
+            "title",
+            "the text describes every bilateral digital agreement as a step on the "
+            "Trans-Caspian fibre-optic line; this one is not",
+        )
+        for r in digital.itertuples()
+        if "fibre" not in r.title.lower()
+    ]
     return out
 
 
@@ -186,8 +234,11 @@ def check_flags(flags: pd.DataFrame, extracts: dict[str, pd.DataFrame]) -> list[
         hit = ext[(ext["country_code"] == r.country_code) & (ext["year"] == r.year)]
         if len(hit) != 1 or r.field not in hit or float(hit[r.field].iloc[0]) != float(r.upstream_value):
             found = hit[r.field].tolist() if r.field in hit else "no such field"
-            out.append(data.problem(name, r.row, "upstream_value", f"{r.upstream_value:g} is not the extract's "
-                                                                   f"value ({found})"))
+            out.append(
+                data.problem(
+                    name, r.row, "upstream_value", f"{r.upstream_value:g} is not the extract's value ({found})"
+                )
+            )
     return out
 
 
@@ -196,8 +247,9 @@ def check_years(name: str, table: pd.DataFrame) -> list[str]:
     for code, grp in table.groupby("country_code"):
         years = sorted(grp["year"])
         if years != list(range(years[0], years[-1] + 1)):
-            out.append(data.problem(name, "-", "year", f"{code} has gaps in its years; the charts would join "
-                                                       "across them"))
+            out.append(
+                data.problem(name, "-", "year", f"{code} has gaps in its years; the charts would join across them")
+            )
     return out
 
 
@@ -221,8 +273,12 @@ def _prepare_trade(trade: pd.DataFrame) -> pd.DataFrame:
 def _with_ssr(balance: pd.DataFrame) -> pd.DataFrame:
     from kzaz import shares
 
-    return balance.assign(ssr=[shares.self_sufficiency_ratio(p, i, e) for p, i, e in
-                               zip(balance["production_t"], balance["import_t"], balance["export_t"])])
+    return balance.assign(
+        ssr=[
+            shares.self_sufficiency_ratio(p, i, e)
+            for p, i, e in zip(balance["production_t"], balance["import_t"], balance["export_t"])
+        ]
+    )
 
 
 def inputs() -> Inputs:
@@ -233,16 +289,28 @@ def inputs() -> Inputs:
     milestones = _numbered(data.load("trade_milestones"))
     investment = _numbered(data.load("investment_figures"))
     flags = _numbered(data.load("fao_national_checks"))
-    problems = (check_trade(trade) + check_grain(grain) + check_milestones(milestones)
-                + check_investment(investment) + check_years("fao_cereal_production", production)
-                + check_years("fao_cereal_balance", balance)
-                + check_flags(flags, {"fao_cereal_balance": balance, "fao_cereal_production": production}))
+    problems = (
+        check_trade(trade)
+        + check_grain(grain)
+        + check_milestones(milestones)
+        + check_investment(investment)
+        + check_years("fao_cereal_production", production)
+        + check_years("fao_cereal_balance", balance)
+        + check_flags(flags, {"fao_cereal_balance": balance, "fao_cereal_production": production})
+    )
     if problems:
         raise data.DataError(problems)
     milestones["start"] = milestones["date"].map(dates.start_of)
     return Inputs(
-        production=production, balance=_with_ssr(balance), fao_trade=data.load("fao_trade_kz_az"),
-        trade=trade, grain=grain, goods=data.load("trade_goods"), milestones=milestones,
-        investment=investment, economy=data.load("wb_gdp_population"), events=data.load("diplomacy_events"),
+        production=production,
+        balance=_with_ssr(balance),
+        fao_trade=data.load("fao_trade_kz_az"),
+        trade=trade,
+        grain=grain,
+        goods=data.load("trade_goods"),
+        milestones=milestones,
+        investment=investment,
+        economy=data.load("wb_gdp_population"),
+        events=data.load("diplomacy_events"),
         flags=flags,
     )

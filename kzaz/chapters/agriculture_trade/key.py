@@ -22,13 +22,28 @@ def key_numbers(inp: Inputs) -> list[dict]:
     kz = trade.annual(inp)[lambda d: d["reported_by"] == "Kazakhstan"].iloc[-1]
     az = trade.latest_cumulative(inp, "Azerbaijan")
     return [
-        {"what": "Kazakhstan's share of Azerbaijan's wheat imports, as bounded by sourced totals (C14)",
-         "value": f"{b.lower:.0f}–{b.high:.0f}%", "period": str(year),
-         "source": "; ".join(_source(r) for r in (b.total, b.saratov, b.rail_growth))},
-        {"what": "Azerbaijan's wheat imports from all origins", "value": f"{b.total['value'] / 1e6:.2f} Mt",
-         "period": _when(b.total), "source": _source(b.total)},
-        {"what": "Bilateral trade, Kazakhstan's count", "value": f"{kz['value_musd']:.1f} million US\\$",
-         "period": _when(kz), "source": _source(kz)},
-        {"what": "Bilateral trade, Azerbaijan's count", "value": f"{az['value_musd']:.1f} million US\\$",
-         "period": _when(az), "source": _source(az)},
+        {
+            "what": "Kazakhstan's share of Azerbaijan's wheat imports, as bounded by sourced totals (C14)",
+            "value": f"{b.lower:.0f}–{b.high:.0f}%",
+            "period": str(year),
+            "source": "; ".join(_source(r) for r in (b.total, b.saratov, b.rail_growth)),
+        },
+        {
+            "what": "Azerbaijan's wheat imports from all origins",
+            "value": f"{b.total['value'] / 1e6:.2f} Mt",
+            "period": _when(b.total),
+            "source": _source(b.total),
+        },
+        {
+            "what": "Bilateral trade, Kazakhstan's count",
+            "value": f"{kz['value_musd']:.1f} million US\\$",
+            "period": _when(kz),
+            "source": _source(kz),
+        },
+        {
+            "what": "Bilateral trade, Azerbaijan's count",
+            "value": f"{az['value_musd']:.1f} million US\\$",
+            "period": _when(az),
+            "source": _source(az),
+        },
     ]

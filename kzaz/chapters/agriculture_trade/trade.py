@@ -46,13 +46,18 @@ def _year_earlier(d: str) -> str:
 def implied_point(row: pd.Series) -> dict:
     """A point for the value implied for the same months a year earlier, labelled with what it rests on."""
     more = "more than " if row["value_qualifier"] == "lower_bound" else ""
-    return {"year": int(row["year"]) - 1, "reported_by": row["reported_by"], "end_month": int(row["end_month"]),
-            "value_musd": implied(row).mid,
-            "when": periods.label(_year_earlier(row["period_start"]), _year_earlier(row["period_end"])),
-            "kind": IMPLIED,
-            "speaker": f"implied by {more}{row['value_musd']:g} million for {row['when']}, {row['growth_stated']}",
-            "source_publisher": row["source_publisher"], "source_url": row["source_url"],
-            "growth_stated": row["growth_stated"]}
+    return {
+        "year": int(row["year"]) - 1,
+        "reported_by": row["reported_by"],
+        "end_month": int(row["end_month"]),
+        "value_musd": implied(row).mid,
+        "when": periods.label(_year_earlier(row["period_start"]), _year_earlier(row["period_end"])),
+        "kind": IMPLIED,
+        "speaker": f"implied by {more}{row['value_musd']:g} million for {row['when']}, {row['growth_stated']}",
+        "source_publisher": row["source_publisher"],
+        "source_url": row["source_url"],
+        "growth_stated": row["growth_stated"],
+    }
 
 
 def implied_annual(inp: Inputs) -> pd.DataFrame:
@@ -104,8 +109,9 @@ def cumulative(inp: Inputs) -> pd.DataFrame:
 def cumulative_implied(inp: Inputs) -> list[dict]:
     """The year-earlier path implied by each side's latest year of figures from January, and implied years."""
     c = inp.stated
-    c = c[(c["flow"] == "turnover") & (c["reported_by"] != NOT_STATED) & c["from_january"]
-          & c["growth_multiple"].notna()]
+    c = c[
+        (c["flow"] == "turnover") & (c["reported_by"] != NOT_STATED) & c["from_january"] & c["growth_multiple"].notna()
+    ]
     latest = cumulative(inp).groupby("reported_by")["year"].max()
     rows = c[c["year"] == c["reported_by"].map(latest)]
     pts = [implied_point(r) for _, r in rows.sort_values("end_month").iterrows()]
@@ -114,8 +120,17 @@ def cumulative_implied(inp: Inputs) -> list[dict]:
 
 
 def cumulative_points(inp: Inputs) -> pd.DataFrame:
-    fields = ["year", "reported_by", "end_month", "value_musd", "when", "kind", "speaker", "source_publisher",
-              "source_url"]
+    fields = [
+        "year",
+        "reported_by",
+        "end_month",
+        "value_musd",
+        "when",
+        "kind",
+        "speaker",
+        "source_publisher",
+        "source_url",
+    ]
     reported = cumulative(inp).assign(kind=AS_REPORTED).sort_values(["year", "end_month"], kind="stable")
     out = pd.concat([reported[fields], pd.DataFrame(cumulative_implied(inp))[fields]], ignore_index=True)
     out["year"] = out["year"].astype(str)

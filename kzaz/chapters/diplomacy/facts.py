@@ -24,8 +24,7 @@ def meeting_number(title: str) -> float:
 def rates(inp: Inputs) -> tuple[float, float]:
     """Events a year before the split year (from the first year) and from it to the last."""
     recent = inp.recent
-    return ((~recent).sum() / (inp.split_year - inp.first_year),
-            recent.sum() / (inp.last_year - inp.split_year + 1))
+    return ((~recent).sum() / (inp.split_year - inp.first_year), recent.sum() / (inp.last_year - inp.split_year + 1))
 
 
 def new_kinds(inp: Inputs) -> tuple[list[str], list[str]]:
@@ -36,8 +35,11 @@ def new_kinds(inp: Inputs) -> tuple[list[str], list[str]]:
     """
     events, recent = inp.events, inp.recent
     only_recent = sorted(set(events[recent]["type"]) - set(events[~recent]["type"]) - NOT_A_FORMAT)
-    older = [t for t in only_recent
-             if (events.loc[events["type"] == t, "title"].map(meeting_number) > (events["type"] == t).sum()).any()]
+    older = [
+        t
+        for t in only_recent
+        if (events.loc[events["type"] == t, "title"].map(meeting_number) > (events["type"] == t).sum()).any()
+    ]
     return [t for t in only_recent if t not in older], older
 
 
@@ -60,8 +62,20 @@ def data_dates(inp: Inputs) -> dict:
     )
 
 
-ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                 "eleventh", "twelfth"]
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
 
 
 def ordinal(n: int, words: bool = False) -> str:
@@ -78,27 +92,37 @@ def search_facts(inp: Inputs) -> dict:
     years = search.per_year(inp)
     later = years[years["year"] > inp.last_year]
     counted = search.counted_visits(inp).set_index("count_id")
-    naz, ali, tok = (counted.loc[k] for k in ("count-nazarbayev-baku-2019", "count-aliyev-kaz-2025",
-                                                  "count-tokayev-aze-2025"))
+    naz, ali, tok = (
+        counted.loc[k] for k in ("count-nazarbayev-baku-2019", "count-aliyev-kaz-2025", "count-tokayev-aze-2025")
+    )
     return dict(
-        search_first_year=int(years["year"].min()), search_last_year=int(years["year"].max()),
-        n_queries=search.distinct_queries(inp), n_added=int(inp.added.sum()),
-        n_first_edition=int((~inp.added & ~inp.unlogged).sum()), n_unlogged=int(inp.unlogged.sum()),
+        search_first_year=int(years["year"].min()),
+        search_last_year=int(years["year"].max()),
+        n_queries=search.distinct_queries(inp),
+        n_added=int(inp.added.sum()),
+        n_first_edition=int((~inp.added & ~inp.unlogged).sum()),
+        n_unlogged=int(inp.unlogged.sum()),
         n_years_without_events=int((years["events"] == 0).sum()),
         years_after_table=says(str(y) for y in later["year"]),
         queries_a_year_before=fmt(before["queries_a_year"], ".1f"),
         queries_a_year_after=fmt(after["queries_a_year"], ".1f"),
-        per_query_before=fmt(before["events_per_query"], ".1f"), per_query_after=fmt(after["events_per_query"], ".1f"),
+        per_query_before=fmt(before["events_per_query"], ".1f"),
+        per_query_after=fmt(after["events_per_query"], ".1f"),
         per_query_multiple=fmt(after["events_per_query"] / before["events_per_query"], ".1f"),
-        rate_before_first=fmt(first_before, ".1f"), rate_after_first=fmt(first_after, ".1f"),
+        rate_before_first=fmt(first_before, ".1f"),
+        rate_after_first=fmt(first_after, ".1f"),
         rate_multiple_first=fmt(first_after / first_before, ".0f"),
         missing_to_match=int(search.missing_to_match(inp)),
         missing_multiple=fmt(search.missing_to_match(inp) / (~inp.recent).sum(), ".0f"),
-        naz_stated=int(naz["stated"]), naz_ordinal=ordinal(int(naz["stated"]), words=True),
-        naz_in_table=int(naz["in_table"]), naz_missing=int(naz["missing"]),
+        naz_stated=int(naz["stated"]),
+        naz_ordinal=ordinal(int(naz["stated"]), words=True),
+        naz_in_table=int(naz["in_table"]),
+        naz_missing=int(naz["missing"]),
         naz_said=dates.label(naz["statement_date"]),
-        ali_stated=int(ali["stated"]), ali_in_table=int(ali["in_table"]),
-        tok_stated=int(tok["stated"]), tok_in_table=int(tok["in_table"]),
+        ali_stated=int(ali["stated"]),
+        ali_in_table=int(ali["in_table"]),
+        tok_stated=int(tok["stated"]),
+        tok_in_table=int(tok["in_table"]),
     )
 
 
@@ -125,8 +149,10 @@ def facts(inp: Inputs) -> Facts:
         n_sources=events["source_url"].nunique(),
         n_hosted_kaz=int((events["host"] == "Kazakhstan").sum()),
         n_hosted_aze=int((events["host"] == "Azerbaijan").sum()),
-        n_confirmed=int(checks.get("confirmed", 0)), n_single=int(checks.get("single source", 0)),
-        n_conflicting=int(checks.get("conflicting", 0)), n_corrected=int(checks.get("corrected", 0)),
+        n_confirmed=int(checks.get("confirmed", 0)),
+        n_single=int(checks.get("single source", 0)),
+        n_conflicting=int(checks.get("conflicting", 0)),
+        n_corrected=int(checks.get("corrected", 0)),
         split_year=inp.split_year,
         before_split=inp.split_year - 1,
         last_period=totals.index[-1],

@@ -12,23 +12,43 @@ from kzaz import data, dates
 
 # How each kind of event is named in sentences, in the order of the timeline's rows.
 KIND = {
-    "relations": "Relations & anniversaries", "embassy": "Embassies & consulates", "declaration": "Declarations",
-    "treaty": "Treaties & agreements", "council": "Supreme Interstate Council",
-    "commission": "Intergovernmental commission", "visit": "Visits & summits",
-    "forum": "Business forums & missions", "culture": "Culture days & centres", "accident": "Accidents & incidents",
+    "relations": "Relations & anniversaries",
+    "embassy": "Embassies & consulates",
+    "declaration": "Declarations",
+    "treaty": "Treaties & agreements",
+    "council": "Supreme Interstate Council",
+    "commission": "Intergovernmental commission",
+    "visit": "Visits & summits",
+    "forum": "Business forums & missions",
+    "culture": "Culture days & centres",
+    "accident": "Accidents & incidents",
 }
 # ... and beside the timeline, short enough for a phone (the tooltip has the event itself).
 KIND_SHORT = {
-    "relations": "Relations", "embassy": "Embassies", "declaration": "Declarations", "treaty": "Treaties",
-    "council": "Interstate Council", "commission": "Joint commission", "visit": "Visits & summits",
-    "forum": "Business forums", "culture": "Culture", "accident": "Incidents",
+    "relations": "Relations",
+    "embassy": "Embassies",
+    "declaration": "Declarations",
+    "treaty": "Treaties",
+    "council": "Interstate Council",
+    "commission": "Joint commission",
+    "visit": "Visits & summits",
+    "forum": "Business forums",
+    "culture": "Culture",
+    "accident": "Incidents",
 }
 # Three broad groups: few enough that three clearly different greys tell them apart.
-GROUP = {"relations": "Documents & institutions", "embassy": "Documents & institutions",
-         "declaration": "Documents & institutions", "treaty": "Documents & institutions",
-         "council": "Documents & institutions", "commission": "Documents & institutions",
-         "visit": "Visits & summits", "forum": "Forums, culture & other", "culture": "Forums, culture & other",
-         "accident": "Forums, culture & other"}
+GROUP = {
+    "relations": "Documents & institutions",
+    "embassy": "Documents & institutions",
+    "declaration": "Documents & institutions",
+    "treaty": "Documents & institutions",
+    "council": "Documents & institutions",
+    "commission": "Documents & institutions",
+    "visit": "Visits & summits",
+    "forum": "Forums, culture & other",
+    "culture": "Forums, culture & other",
+    "accident": "Forums, culture & other",
+}
 GROUPS = ["Visits & summits", "Documents & institutions", "Forums, culture & other"]
 # Kinds that happen to the two states rather than being made by them: never a "new format".
 NOT_A_FORMAT = {"accident"}
@@ -85,12 +105,16 @@ def ids(cell) -> list[str]:
 def check_events(events: pd.DataFrame) -> list[str]:
     """A date's stated precision agrees with its written form ("2009-10" is a month), and a
     second date says why the book uses the first."""
-    out = [data.problem("diplomacy_events", row, "date_precision", f"'{p}' does not match date '{d}'")
-           for row, (d, p) in enumerate(zip(events["date"], events["date_precision"]), start=2)
-           if dates.precision(d) != p]
-    out += [data.problem("diplomacy_events", row, "date_choice", "a row with date_alt says why the book uses 'date'")
-            for row, (alt, why) in enumerate(zip(events["date_alt"], events["date_choice"]), start=2)
-            if isinstance(alt, str) and not isinstance(why, str)]
+    out = [
+        data.problem("diplomacy_events", row, "date_precision", f"'{p}' does not match date '{d}'")
+        for row, (d, p) in enumerate(zip(events["date"], events["date_precision"]), start=2)
+        if dates.precision(d) != p
+    ]
+    out += [
+        data.problem("diplomacy_events", row, "date_choice", "a row with date_alt says why the book uses 'date'")
+        for row, (alt, why) in enumerate(zip(events["date_alt"], events["date_choice"]), start=2)
+        if isinstance(alt, str) and not isinstance(why, str)
+    ]
     return out
 
 
@@ -104,22 +128,35 @@ def check_search(search: pd.DataFrame, events: pd.DataFrame) -> list[str]:
     out = []
     for row, r in enumerate(search.itertuples(), start=2):
         found = ids(r.events_found)
-        out += [data.problem("diplomacy_search_log", row, "events_found",
-                             f"'{e}' is not an event of {r.year} in diplomacy_events")
-                for e in found if year_of.get(e) != r.year]
-        out += [data.problem("diplomacy_search_log", row, "events_added", f"'{e}' is not in events_found")
-                for e in ids(r.events_added) if e not in found]
+        out += [
+            data.problem(
+                "diplomacy_search_log", row, "events_found", f"'{e}' is not an event of {r.year} in diplomacy_events"
+            )
+            for e in found
+            if year_of.get(e) != r.year
+        ]
+        out += [
+            data.problem("diplomacy_search_log", row, "events_added", f"'{e}' is not in events_found")
+            for e in ids(r.events_added)
+            if e not in found
+        ]
     years = set(search["year"])
-    out += [data.problem("diplomacy_search_log", "-", "year", f"{y} was not searched (no row)")
-            for y in range(FIRST_PERIOD_YEAR, max(years) + 1) if y not in years]
+    out += [
+        data.problem("diplomacy_search_log", "-", "year", f"{y} was not searched (no row)")
+        for y in range(FIRST_PERIOD_YEAR, max(years) + 1)
+        if y not in years
+    ]
     return out
 
 
 def check_counts(counts: pd.DataFrame, events: pd.DataFrame) -> list[str]:
     """Each count's visitor is named in the events' parties, so that the table can be counted alike."""
     parties = " ".join(events["parties"].dropna())
-    return [data.problem("diplomacy_visit_counts", row, "visitor", f"'{v}' is named in no event's parties")
-            for row, v in enumerate(counts["visitor"], start=2) if v not in parties]
+    return [
+        data.problem("diplomacy_visit_counts", row, "visitor", f"'{v}' is named in no event's parties")
+        for row, v in enumerate(counts["visitor"], start=2)
+        if v not in parties
+    ]
 
 
 def inputs() -> Inputs:
@@ -138,16 +175,23 @@ def inputs() -> Inputs:
     )
     events["year"] = events["start"].dt.year
     search = search.assign(found=search["events_found"].map(ids), added=search["events_added"].map(ids))
-    return Inputs(events.sort_values("start", kind="stable").reset_index(drop=True),
-                  search.sort_values("year").reset_index(drop=True), counts)
+    return Inputs(
+        events.sort_values("start", kind="stable").reset_index(drop=True),
+        search.sort_values("year").reset_index(drop=True),
+        counts,
+    )
 
 
 def per_period(inp: Inputs) -> pd.DataFrame:
     """Events per five-year period (from independence) and group; empty cells left out."""
     events = inp.events
     starts = list(range(FIRST_PERIOD_YEAR, inp.last_year + 1, 5))
-    period = pd.cut(events["year"], bins=[b - 1 for b in starts] + [starts[-1] + 4],
-                    labels=[f"{b}–{b + 4}" for b in starts], right=True)
+    period = pd.cut(
+        events["year"],
+        bins=[b - 1 for b in starts] + [starts[-1] + 4],
+        labels=[f"{b}–{b + 4}" for b in starts],
+        right=True,
+    )
     counts = events.assign(period=period).groupby(["period", "group"], observed=False).size()
     out = counts.rename("events").reset_index()
     out["period"] = out["period"].astype(str)

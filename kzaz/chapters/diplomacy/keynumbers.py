@@ -18,14 +18,28 @@ def key_numbers(inp: Inputs) -> list[dict]:
     latest = council.iloc[-1]
     naz = search.counted_visits(inp).set_index("count_id").loc["count-nazarbayev-baku-2019"]
     return [
-        {"what": "Bilateral events a year, since the 2022 declaration on allied relations",
-         "value": f"{after:.1f} events a year", "period": f"{inp.split_year}–{inp.last_year}", "source": table},
-        {"what": "Bilateral events a year, before it", "value": f"{before:.1f} events a year",
-         "period": f"{inp.first_year}–{inp.split_year - 1}", "source": table},
-        {"what": "Meetings of the Supreme Interstate Council", "value": f"{len(council)} meetings",
-         "period": f"to {dates.label(latest['date'])}",
-         "source": link(latest["source_publisher"], latest["source_url"])},
-        {"what": "Nazarbayev's visits to Baku, by his own count", "value": f"{int(naz['stated'])} visits "
-         f"({int(naz['in_table'])} in the table)", "period": f"to {dates.label(naz['statement_date'])}",
-         "source": link(naz["source_publisher"], naz["source_url"])},
+        {
+            "what": "Bilateral events a year, since the 2022 declaration on allied relations",
+            "value": f"{after:.1f} events a year",
+            "period": f"{inp.split_year}–{inp.last_year}",
+            "source": table,
+        },
+        {
+            "what": "Bilateral events a year, before it",
+            "value": f"{before:.1f} events a year",
+            "period": f"{inp.first_year}–{inp.split_year - 1}",
+            "source": table,
+        },
+        {
+            "what": "Meetings of the Supreme Interstate Council",
+            "value": f"{len(council)} meetings",
+            "period": f"to {dates.label(latest['date'])}",
+            "source": link(latest["source_publisher"], latest["source_url"]),
+        },
+        {
+            "what": "Nazarbayev's visits to Baku, by his own count",
+            "value": f"{int(naz['stated'])} visits ({int(naz['in_table'])} in the table)",
+            "period": f"to {dates.label(naz['statement_date'])}",
+            "source": link(naz["source_publisher"], naz["source_url"]),
+        },
     ]

@@ -37,9 +37,13 @@ def effort(inp: Inputs) -> dict:
     years = years[(years["year"] >= inp.first_year) & (years["year"] <= inp.last_year)]
     out = {}
     for name, part in (("before", years[~years["recent"]]), ("after", years[years["recent"]])):
-        out[name] = {"years": len(part), "queries": int(part["n_queries"].sum()), "events": int(part["events"].sum()),
-                     "queries_a_year": part["n_queries"].mean(),
-                     "events_per_query": part["events"].sum() / part["n_queries"].sum()}
+        out[name] = {
+            "years": len(part),
+            "queries": int(part["n_queries"].sum()),
+            "events": int(part["events"].sum()),
+            "queries_a_year": part["n_queries"].mean(),
+            "events_per_query": part["events"].sum() / part["n_queries"].sum(),
+        }
     return out
 
 
@@ -47,8 +51,10 @@ def rates_first_edition(inp: Inputs) -> tuple[float, float]:
     """Events a year before and since the split, counting only the first edition's rows."""
     first = inp.events[~inp.added & ~inp.unlogged]
     recent = first["year"] >= inp.split_year
-    return (int((~recent).sum()) / (inp.split_year - inp.first_year),
-            int(recent.sum()) / (inp.last_year - inp.split_year + 1))
+    return (
+        int((~recent).sum()) / (inp.split_year - inp.first_year),
+        int(recent.sum()) / (inp.last_year - inp.split_year + 1),
+    )
 
 
 def missing_to_match(inp: Inputs) -> int:
@@ -73,17 +79,32 @@ def counted_visits(inp: Inputs) -> pd.DataFrame:
     events = inp.events
     rows = []
     for c in inp.counts.itertuples():
-        visits = events[(events["type"] == "visit") & (events["country"] == c.host_country)
-                        & events["parties"].fillna("").str.contains(c.visitor, regex=False)
-                        & (events["start"] >= dates.start_of(c.period_start))
-                        & (events["start"] <= end_of(c.statement_date))]
+        visits = events[
+            (events["type"] == "visit")
+            & (events["country"] == c.host_country)
+            & events["parties"].fillna("").str.contains(c.visitor, regex=False)
+            & (events["start"] >= dates.start_of(c.period_start))
+            & (events["start"] <= end_of(c.statement_date))
+        ]
         if isinstance(c.place, str):
             visits = visits[visits["place"].fillna("").str.contains(c.place, regex=False)]
-        rows.append({"count_id": c.count_id, "visitor": c.visitor, "host_country": c.host_country,
-                     "place": c.place, "period_start": c.period_start, "statement_date": c.statement_date,
-                     "stated": c.stated_count, "in_table": len(visits), "event_ids": list(visits["event_id"]),
-                     "stated_by": c.stated_by, "source_publisher": c.source_publisher, "source_url": c.source_url,
-                     "note": c.note})
+        rows.append(
+            {
+                "count_id": c.count_id,
+                "visitor": c.visitor,
+                "host_country": c.host_country,
+                "place": c.place,
+                "period_start": c.period_start,
+                "statement_date": c.statement_date,
+                "stated": c.stated_count,
+                "in_table": len(visits),
+                "event_ids": list(visits["event_id"]),
+                "stated_by": c.stated_by,
+                "source_publisher": c.source_publisher,
+                "source_url": c.source_url,
+                "note": c.note,
+            }
+        )
     out = pd.DataFrame(rows)
     out["missing"] = (out["stated"] - out["in_table"]).clip(lower=0)
     return out

@@ -19,13 +19,20 @@ from . import colours, oil
 from .inputs import Inputs
 
 BAR = {True: "Figure the book uses", False: "The same, from a single source (less certain)"}
-OTHER = {"total": "Another source: all Kazakh oil", "tengiz_only": "Another source: Tengiz oil only",
-         "estimate": "Another source: stated before the year ended", "plan": "Plan for a year not yet reported"}
+OTHER = {
+    "total": "Another source: all Kazakh oil",
+    "tengiz_only": "Another source: Tengiz oil only",
+    "estimate": "Another source: stated before the year ended",
+    "plan": "Plan for a year not yet reported",
+}
 OTHER_SHAPE = {"total": "circle", "tengiz_only": "triangle-down", "estimate": "circle", "plan": "diamond"}
 OPEN = ("estimate", "plan")  # drawn as outlines
 CEILING = "Agreed ceiling for the same oil (SOCAR–KMG)"
-STATUS = {"outturn": "reported after the year", "estimate": "stated before the year ended",
-          "plan": "a plan or expectation"}
+STATUS = {
+    "outturn": "reported after the year",
+    "estimate": "stated before the year ended",
+    "plan": "a plan or expectation",
+}
 PALE = "#d4efe6"  # the route's green, pale: a used figure that only one source gives
 X = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
 
@@ -54,47 +61,106 @@ def ranges(inp: Inputs) -> pd.DataFrame:
 
 def ceilings(inp: Inputs) -> pd.DataFrame:
     c = oil.compare(inp)
-    out = c.assign(what=CEILING, counts=c["scope"].map(oil.SCOPE),
-                   tip=[f"Agreement of {dates.label(d)}" for d in c["signed"]])
+    out = c.assign(
+        what=CEILING, counts=c["scope"].map(oil.SCOPE), tip=[f"Agreement of {dates.label(d)}" for d in c["signed"]]
+    )
     return out[["year", "ceiling", "what", "counts", "tip", "util"]]
 
 
 def layers(inp: Inputs) -> list[alt.Chart]:
     green = colours.VIA_AZERBAIJAN
-    bars = alt.Chart(bar_rows(inp)).mark_bar(width={"band": 0.55}, stroke=green, strokeWidth=1.5).encode(
-        x=X, y=alt.Y("value_mt:Q", title="Million tonnes"),
-        color=alt.Color("what:N", scale=alt.Scale(domain=list(BAR.values()), range=[green, PALE]),
-                        legend=alt.Legend(title=None, symbolType="square", symbolStrokeColor=green,
-                                          symbolStrokeWidth=1.5, columns=1, labelLimit=380)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_mt:Q", title="Million tonnes", format=".3g"),
-                 alt.Tooltip("source_publisher:N", title="Source"), alt.Tooltip("reported_by:N", title="Figure from"),
-                 alt.Tooltip("check:N", title="Check")])
-    rule = alt.Chart(ranges(inp)).mark_rule(strokeWidth=1.5, color=colours.GREY_DARK).encode(
-        x=X, y="min:Q", y2="max:Q",
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("min:Q", title="Lowest figure (Mt)", format=".3g"),
-                 alt.Tooltip("max:Q", title="Highest figure (Mt)", format=".3g")])
+    bars = (
+        alt.Chart(bar_rows(inp))
+        .mark_bar(width={"band": 0.55}, stroke=green, strokeWidth=1.5)
+        .encode(
+            x=X,
+            y=alt.Y("value_mt:Q", title="Million tonnes"),
+            color=alt.Color(
+                "what:N",
+                scale=alt.Scale(domain=list(BAR.values()), range=[green, PALE]),
+                legend=alt.Legend(
+                    title=None,
+                    symbolType="square",
+                    symbolStrokeColor=green,
+                    symbolStrokeWidth=1.5,
+                    columns=1,
+                    labelLimit=380,
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("value_mt:Q", title="Million tonnes", format=".3g"),
+                alt.Tooltip("source_publisher:N", title="Source"),
+                alt.Tooltip("reported_by:N", title="Figure from"),
+                alt.Tooltip("check:N", title="Check"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(ranges(inp))
+        .mark_rule(strokeWidth=1.5, color=colours.GREY_DARK)
+        .encode(
+            x=X,
+            y="min:Q",
+            y2="max:Q",
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("min:Q", title="Lowest figure (Mt)", format=".3g"),
+                alt.Tooltip("max:Q", title="Highest figure (Mt)", format=".3g"),
+            ],
+        )
+    )
     rows = other_rows(inp)
     present = [k for k in OTHER if OTHER[k] in set(rows["what"])]  # a legend names only what is drawn
     kinds = [OTHER[k] for k in present]
     legend = alt.Legend(title=None, columns=1, labelLimit=380)
-    points = alt.Chart(rows).mark_point(size=90, filled=True, stroke=colours.GREY_DARK,
-                                                   strokeWidth=1.5, opacity=1).encode(
-        x=X, y="value_mt:Q",
-        shape=alt.Shape("what:N", scale=alt.Scale(domain=kinds, range=[OTHER_SHAPE[k] for k in present]),
-                        legend=legend),
-        fill=alt.Fill("what:N", scale=alt.Scale(domain=kinds, range=[
-            "white" if k in OPEN else colours.GREY_DARK for k in present]), legend=legend),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_mt:Q", title="Million tonnes", format=".3g"),
-                 alt.Tooltip("scope_label:N", title="Counts"), alt.Tooltip("status_label:N", title="Figure"),
-                 alt.Tooltip("source_publisher:N", title="Source"), alt.Tooltip("reported_by:N", title="Figure from")])
+    points = (
+        alt.Chart(rows)
+        .mark_point(size=90, filled=True, stroke=colours.GREY_DARK, strokeWidth=1.5, opacity=1)
+        .encode(
+            x=X,
+            y="value_mt:Q",
+            shape=alt.Shape(
+                "what:N", scale=alt.Scale(domain=kinds, range=[OTHER_SHAPE[k] for k in present]), legend=legend
+            ),
+            fill=alt.Fill(
+                "what:N",
+                scale=alt.Scale(domain=kinds, range=["white" if k in OPEN else colours.GREY_DARK for k in present]),
+                legend=legend,
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("value_mt:Q", title="Million tonnes", format=".3g"),
+                alt.Tooltip("scope_label:N", title="Counts"),
+                alt.Tooltip("status_label:N", title="Figure"),
+                alt.Tooltip("source_publisher:N", title="Source"),
+                alt.Tooltip("reported_by:N", title="Figure from"),
+            ],
+        )
+    )
     # A bar of no height with a thick outline: a tick as wide as its band, on a phone too.
-    ticks = alt.Chart(ceilings(inp)).mark_bar(width={"band": 0.75}, strokeWidth=3, fillOpacity=0).encode(
-        x=X, y="ceiling:Q", y2="ceiling:Q",
-        stroke=alt.Stroke("what:N", title=None, scale=alt.Scale(domain=[CEILING], range=[theme.BLACK]),
-                          legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3)),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("ceiling:Q", title="Ceiling (Mt a year)"),
-                 alt.Tooltip("counts:N", title="Oil it covers"), alt.Tooltip("tip:N", title="Agreement"),
-                 alt.Tooltip("util:Q", title="Used (%)", format=".0f")])
+    ticks = (
+        alt.Chart(ceilings(inp))
+        .mark_bar(width={"band": 0.75}, strokeWidth=3, fillOpacity=0)
+        .encode(
+            x=X,
+            y="ceiling:Q",
+            y2="ceiling:Q",
+            stroke=alt.Stroke(
+                "what:N",
+                title=None,
+                scale=alt.Scale(domain=[CEILING], range=[theme.BLACK]),
+                legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3),
+            ),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("ceiling:Q", title="Ceiling (Mt a year)"),
+                alt.Tooltip("counts:N", title="Oil it covers"),
+                alt.Tooltip("tip:N", title="Agreement"),
+                alt.Tooltip("util:Q", title="Used (%)", format=".0f"),
+            ],
+        )
+    )
     return [bars, rule, points, ticks]
 
 
@@ -106,21 +172,33 @@ def alt_text(inp: Inputs) -> str:
     others = other_rows(inp)
     estimates, plans = (others[others["what"] == OTHER[k]] for k in ("estimate", "plan"))
     green = theme.colour_name(colours.VIA_AZERBAIJAN)
-    return (f"Bar chart of Kazakh oil sent through BTC from {first} to {last}, in {green}: {used.iloc[0]:.2f} "
-            f"million tonnes in {first}, then between {used.iloc[1:].min():.1f} and {used.iloc[1:].max():.1f} million "
-            "tonnes a year. "
-            + (f"The bars for {says(map(str, pale))} are pale and outlined: only one source gives them. "
-               if pale else "")
-            + "".join(f"In {y} a grey triangle marks the Tengiz-only figure. " for y in tengiz)
-            + "".join(f"In {r.year} an open grey circle marks a figure of {r.value_mt:g} million tonnes stated before "
-                      "the year ended. " for r in estimates.itertuples())
-            + (f"For {says(sorted(set(map(str, plans['year']))))} open diamonds mark plans of "
-               f"{says(f'{v:g}' for v in plans['value_mt'])} million tonnes. " if len(plans) else "")
-            + f"{theme.colour_name(theme.BLACK).capitalize()} ticks show the agreed ceiling for the same oil: "
-            + "; ".join(f"{r.ceiling:.1f} million tonnes in {r.year} ({oil.SCOPE_IN_TEXT[r.scope]})"
-                        for r in c.itertuples())
-            + (". The shipments stay below it in every year." if (c["flow"] < c["ceiling"]).all()
-               else ". The shipments exceed it in " + ", ".join(map(str, c[c["flow"] >= c["ceiling"]]["year"])) + "."))
+    return (
+        f"Bar chart of Kazakh oil sent through BTC from {first} to {last}, in {green}: {used.iloc[0]:.2f} "
+        f"million tonnes in {first}, then between {used.iloc[1:].min():.1f} and {used.iloc[1:].max():.1f} million "
+        "tonnes a year. "
+        + (f"The bars for {says(map(str, pale))} are pale and outlined: only one source gives them. " if pale else "")
+        + "".join(f"In {y} a grey triangle marks the Tengiz-only figure. " for y in tengiz)
+        + "".join(
+            f"In {r.year} an open grey circle marks a figure of {r.value_mt:g} million tonnes stated before "
+            "the year ended. "
+            for r in estimates.itertuples()
+        )
+        + (
+            f"For {says(sorted(set(map(str, plans['year']))))} open diamonds mark plans of "
+            f"{says(f'{v:g}' for v in plans['value_mt'])} million tonnes. "
+            if len(plans)
+            else ""
+        )
+        + f"{theme.colour_name(theme.BLACK).capitalize()} ticks show the agreed ceiling for the same oil: "
+        + "; ".join(
+            f"{r.ceiling:.1f} million tonnes in {r.year} ({oil.SCOPE_IN_TEXT[r.scope]})" for r in c.itertuples()
+        )
+        + (
+            ". The shipments stay below it in every year."
+            if (c["flow"] < c["ceiling"]).all()
+            else ". The shipments exceed it in " + ", ".join(map(str, c[c["flow"] >= c["ceiling"]]["year"])) + "."
+        )
+    )
 
 
 def figure_(inp: Inputs) -> Figure:
@@ -129,8 +207,11 @@ def figure_(inp: Inputs) -> Figure:
     planned = sorted(set(map(str, others[others["what"] == OTHER["plan"]]["year"])))
     plan_years = f", and the plans for {says(planned)}" if planned else ""  # the axis runs to them
     return figure(
-        chart, name="fig-energy-btc",
+        chart,
+        name="fig-energy-btc",
         title=f"Kazakh oil shipped from Aktau into the BTC pipeline, {inp.first_year}–{inp.last_year}{plan_years}",
         subtitle="Bars: the figure the book uses; grey symbols: other sources' full-year figures and the next "
-                 "year's plans; black ticks: the agreed ceiling for the same oil",
-        sources=["oil_kaz_via_btc", "oil_btc_agreements"], alt_text=alt_text(inp))
+        "year's plans; black ticks: the agreed ceiling for the same oil",
+        sources=["oil_kaz_via_btc", "oil_btc_agreements"],
+        alt_text=alt_text(inp),
+    )

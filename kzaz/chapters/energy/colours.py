@@ -17,21 +17,42 @@ THROUGH_RUSSIA = theme.ROUTE["Northern route (through Russia)"]
 VIA_AZERBAIJAN = theme.ROUTE["Middle Corridor"]
 
 # By flow (oil_kaz_exports.flow, and "aktau_btc" for the way through Azerbaijan): colour and depth.
-FLOW_COLOUR = {"cpc": THROUGH_RUSSIA, "atyrau_samara": THROUGH_RUSSIA, "aktau_makhachkala": THROUGH_RUSSIA,
-               "kazakhstan_china": GREY_DARK, "aktau_btc": VIA_AZERBAIJAN, "rest": GREY_PALE}
-FLOW_OPACITY = {"cpc": 1.0, "atyrau_samara": 0.6, "aktau_makhachkala": 0.35, "kazakhstan_china": 1.0,
-                "aktau_btc": 1.0, "rest": 1.0}
+FLOW_COLOUR = {
+    "cpc": THROUGH_RUSSIA,
+    "atyrau_samara": THROUGH_RUSSIA,
+    "aktau_makhachkala": THROUGH_RUSSIA,
+    "kazakhstan_china": GREY_DARK,
+    "aktau_btc": VIA_AZERBAIJAN,
+    "rest": GREY_PALE,
+}
+FLOW_OPACITY = {
+    "cpc": 1.0,
+    "atyrau_samara": 0.6,
+    "aktau_makhachkala": 0.35,
+    "kazakhstan_china": 1.0,
+    "aktau_btc": 1.0,
+    "rest": 1.0,
+}
 DEPTH = {1.0: "", 0.6: "mid ", 0.35: "pale "}  # how an alt text names a paler shade of a route colour
 
 # Fuels produced, and primary energy use (dashed).
 # Black means oil and nothing else on this page; orange, too close to Azerbaijan's red in the
 # next chart, is not used.
-SERIES_COLOUR = {"Oil production": theme.BLACK, "Gas production": GREY_MID,
-                 "Coal production": GREY_LIGHT, "Primary energy use": GREY_DARK}
+SERIES_COLOUR = {
+    "Oil production": theme.BLACK,
+    "Gas production": GREY_MID,
+    "Coal production": GREY_LIGHT,
+    "Primary energy use": GREY_DARK,
+}
 # Electricity by source: fossil fuels pale, the renewables on top of them dark, solar yellow. No
 # country's colour (light blue is Türkiye's), no route's.
-MIX_COLOUR = {"Fossil fuels": GREY_PALE, "Hydropower": GREY_DARK, "Wind": GREY_MID,
-              "Solar": theme.YELLOW, "Other renewables": GREY_LIGHT}
+MIX_COLOUR = {
+    "Fossil fuels": GREY_PALE,
+    "Hydropower": GREY_DARK,
+    "Wind": GREY_MID,
+    "Solar": theme.YELLOW,
+    "Other renewables": GREY_LIGHT,
+}
 
 
 def flow_name(flow: str) -> str:

@@ -9,8 +9,13 @@ from kzaz import shares
 
 from .inputs import COUNTRIES, RENEWABLES, SOURCES, Inputs, national_breakdowns
 
-MIX = {"fossil_electricity": "Fossil fuels", "hydro_electricity": "Hydropower", "wind_electricity": "Wind",
-       "solar_electricity": "Solar", "other_renewable_electricity": "Other renewables"}
+MIX = {
+    "fossil_electricity": "Fossil fuels",
+    "hydro_electricity": "Hydropower",
+    "wind_electricity": "Wind",
+    "solar_electricity": "Solar",
+    "other_renewable_electricity": "Other renewables",
+}
 MEASURE = {"renewables_share_elec": "All renewables", "wind_solar_share": "Wind and solar"}
 # A source that falls to zero right after a material year (at least 0.05 TWh, well above the data's
 # 0.01 TWh rounding) is more likely a gap in provisional data than a real change.
@@ -35,8 +40,10 @@ def mix(inp: Inputs) -> pd.DataFrame:
     out["label"] = out["source"].map(MIX)
     out["order"] = out["source"].map(list(MIX).index)
     out = out.merge(inp.owid[["country", "year", "electricity_generation"]], on=["country", "year"])
-    out["share"] = [shares.percent_of(t, g, whole_name="electricity generation")
-                    for t, g in zip(out["twh"], out["electricity_generation"])]
+    out["share"] = [
+        shares.percent_of(t, g, whole_name="electricity generation")
+        for t, g in zip(out["twh"], out["electricity_generation"])
+    ]
     return out[["country", "year", "label", "order", "twh", "share"]]
 
 
@@ -44,9 +51,12 @@ def renewable_shares(inp: Inputs) -> pd.DataFrame:
     """The renewables chart's rows: country, year, measure (all renewables, wind and solar), per cent."""
     elec = rows(inp)
     out = elec[["country", "year", "renewables_share_elec"]].copy()
-    out["wind_solar_share"] = [shares.percent_of(w + s, g, whole_name="electricity generation")
-                               for w, s, g in zip(elec["wind_electricity"], elec["solar_electricity"].fillna(0),
-                                                  elec["electricity_generation"])]
+    out["wind_solar_share"] = [
+        shares.percent_of(w + s, g, whole_name="electricity generation")
+        for w, s, g in zip(
+            elec["wind_electricity"], elec["solar_electricity"].fillna(0), elec["electricity_generation"]
+        )
+    ]
     out = out.melt(id_vars=["country", "year"], var_name="measure", value_name="pct")
     out["measure"] = out["measure"].map(MEASURE)
     return out
@@ -59,8 +69,11 @@ def breaks(inp: Inputs, year: int) -> list[tuple[str, str, float, float]]:
         by = inp.by_country[c]
         if year - 1 not in by.index or year not in by.index:
             continue
-        found += [(c, src, by.loc[year - 1, src], by.loc[year, src]) for src in SOURCES
-                  if by.loc[year - 1, src] >= BREAK_TWH and not by.loc[year, src] > 0]
+        found += [
+            (c, src, by.loc[year - 1, src], by.loc[year, src])
+            for src in SOURCES
+            if by.loc[year - 1, src] >= BREAK_TWH and not by.loc[year, src] > 0
+        ]
     return found
 
 
@@ -91,12 +104,17 @@ def caution(inp: Inputs) -> str:
     found = [b for y in range(ref + 1, last + 1) for b in breaks(inp, y)]
     if not found:
         return ""
-    rows_ = " ".join(f"The dataset's {last} row for {c} records {now:.2f} TWh of {MIX.get(src, src).lower()} after "
-                     f"{before:.2f} TWh the year before." for c, src, before, now in found)
+    rows_ = " ".join(
+        f"The dataset's {last} row for {c} records {now:.2f} TWh of {MIX.get(src, src).lower()} after "
+        f"{before:.2f} TWh the year before."
+        for c, src, before, now in found
+    )
     with_last = " and ".join(f"{inp.by_country[c].loc[last, 'renewables_share_elec']:.1f}% in {c}" for c in COUNTRIES)
-    return (f"One caution on the latest year. {rows_} We could not confirm whether this is a real change or a gap "
-            f"in the provisional data. The charts show the values as published; the text uses {ref}, the latest "
-            f"year without such a break. With the {last} row, renewables' share of electricity would be {with_last}.")
+    return (
+        f"One caution on the latest year. {rows_} We could not confirm whether this is a real change or a gap "
+        f"in the provisional data. The charts show the values as published; the text uses {ref}, the latest "
+        f"year without such a break. With the {last} row, renewables' share of electricity would be {with_last}."
+    )
 
 
 # --------------------------------------------------------------------------- flags and national figures
@@ -116,8 +134,9 @@ def text_row(inp: Inputs, country: str, year: int) -> pd.Series:
     for r in national.itertuples():
         row[r.field] = r.reference_value
     row["renewables_electricity"] = row[RENEWABLES].fillna(0).sum()
-    row["renewables_share_elec"] = shares.percent_of(row["renewables_electricity"], row["electricity_generation"],
-                                                     whole_name="electricity generation")
+    row["renewables_share_elec"] = shares.percent_of(
+        row["renewables_electricity"], row["electricity_generation"], whole_name="electricity generation"
+    )
     return row
 
 
@@ -147,13 +166,26 @@ def national_points(inp: Inputs) -> pd.DataFrame:
     """The shares the text uses where it takes a national breakdown instead of the dataset's."""
     out = []
     for c in COUNTRIES:
-        for year in sorted(int(y) for (code, y) in national_breakdowns(inp.upstream)
-                           if code == inp.owid.loc[inp.owid["country"] == c, "country_code"].iloc[0]):
+        for year in sorted(
+            int(y)
+            for (code, y) in national_breakdowns(inp.upstream)
+            if code == inp.owid.loc[inp.owid["country"] == c, "country_code"].iloc[0]
+        ):
             row = text_row(inp, c, year)
-            out += [{"country": c, "year": year, "measure": MEASURE["renewables_share_elec"],
-                     "pct": float(row["renewables_share_elec"])},
-                    {"country": c, "year": year, "measure": MEASURE["wind_solar_share"],
-                     "pct": share_of(row, ["wind_electricity", "solar_electricity"])}]
+            out += [
+                {
+                    "country": c,
+                    "year": year,
+                    "measure": MEASURE["renewables_share_elec"],
+                    "pct": float(row["renewables_share_elec"]),
+                },
+                {
+                    "country": c,
+                    "year": year,
+                    "measure": MEASURE["wind_solar_share"],
+                    "pct": share_of(row, ["wind_electricity", "solar_electricity"]),
+                },
+            ]
     return pd.DataFrame(out, columns=["country", "year", "measure", "pct"]).assign(what=NATIONAL)
 
 

@@ -26,20 +26,32 @@ def cpc_facts(inp: Inputs) -> dict:
     year = int(max(charted)) if charted else int(used["year"].max())
     rows = oil.flow_rows(inp, "cpc", year)
     chosen, others = rows.iloc[0], rows.iloc[1:]
-    alt = " ".join(f"{oil.who(r.reported_by)[0].upper() + oil.who(r.reported_by)[1:]} gave {r.value_mt:.1f} Mt."
-                   for r in others.itertuples())
+    alt = " ".join(
+        f"{oil.who(r.reported_by)[0].upper() + oil.who(r.reported_by)[1:]} gave {r.value_mt:.1f} Mt."
+        for r in others.itertuples()
+    )
     reason = chosen["book_uses_reason"]
     ex = inp.exports
     everyone = ex[(ex["flow"] == "cpc_all_shippers") & (ex["year"] == year) & ex["full_year"]]
     return {
-        "cpc_all": (f"The consortium's own total for all its shippers, Russian ones included, was "
-                    f"{everyone['value_mt'].iloc[0]:.1f} Mt, a ceiling that {'both figures' if len(others) else 'it'} "
-                    "respect." if len(everyone) else ""),
-        "cpc_year": year, "cpc": fmt(chosen["value_mt"], ".1f"), "cpc_by": chosen["reported_by"],
-        "cpc_share": fmt(shares.percent_of(chosen["value_mt"], inp.export_totals[year], whole_name="crude exports"),
-                         ".0f") if year in inp.export_totals.index else "not known",
+        "cpc_all": (
+            f"The consortium's own total for all its shippers, Russian ones included, was "
+            f"{everyone['value_mt'].iloc[0]:.1f} Mt, a ceiling that {'both figures' if len(others) else 'it'} "
+            "respect."
+            if len(everyone)
+            else ""
+        ),
+        "cpc_year": year,
+        "cpc": fmt(chosen["value_mt"], ".1f"),
+        "cpc_by": chosen["reported_by"],
+        "cpc_share": fmt(
+            shares.percent_of(chosen["value_mt"], inp.export_totals[year], whole_name="crude exports"), ".0f"
+        )
+        if year in inp.export_totals.index
+        else "not known",
         "cpc_others": (alt + f" The book uses the first figure: {reason[0].lower() + reason[1:]}")
-        if len(others) else "",
+        if len(others)
+        else "",
     }
 
 
@@ -51,8 +63,10 @@ def gaps(inp: Inputs) -> str:
     for year in oil.chart_years(inp):
         missing = oil.missing_routes(inp, year, oil.FLOW_IN_TEXT)
         if missing and year not in oil.btc_only_years(inp):
-            out.append(f"For {year}, {rest[str(year)]:.1f} Mt is not assigned, because we found no {year} figure "
-                       f"that names its period for {says(missing)}.")
+            out.append(
+                f"For {year}, {rest[str(year)]:.1f} Mt is not assigned, because we found no {year} figure "
+                f"that names its period for {says(missing)}."
+            )
             out.append(vague_routes(inp, year) + lower_bounds(inp, year))
     return " ".join(t for t in out if t)
 
@@ -66,17 +80,21 @@ def vague_routes(inp: Inputs, year: int) -> str:
     who = says(sorted(set(vague["reported_by"])))
     when = says(sorted({dates.label(d) for d in vague["source_date"]}))
     figures = says(f"{r.value_mt:g} Mt for {oil.FLOW_IN_TEXT[r.flow]}" for r in vague.itertuples())
-    return (f"{oil.who(who)} gave {figures} on {when}, together {vague['value_mt'].sum():.1f} Mt, but without naming "
-            "a period, so the book does not count them as the year's outturns. ")
+    return (
+        f"{oil.who(who)} gave {figures} on {when}, together {vague['value_mt'].sum():.1f} Mt, but without naming "
+        "a period, so the book does not count them as the year's outturns. "
+    )
 
 
 def lower_bounds(inp: Inputs, year: int) -> str:
     """Flows that are part of an unassigned route and so bound it from below."""
     ex = inp.exports
     part = ex[(ex["year"] == year) & (ex["flow"] == "druzhba_germany") & ex["full_year"] & (ex["status"] == "outturn")]
-    return " ".join(f"{r.reported_by}'s {r.value_mt:g} Mt delivered to Germany through Atyrau–Samara and Druzhba is "
-                    "part of that rest, so the Atyrau–Samara route carried at least as much."
-                    for r in part.itertuples())
+    return " ".join(
+        f"{r.reported_by}'s {r.value_mt:g} Mt delivered to Germany through Atyrau–Samara and Druzhba is "
+        "part of that rest, so the Atyrau–Samara route carried at least as much."
+        for r in part.itertuples()
+    )
 
 
 def no_total(inp: Inputs) -> str:
@@ -84,10 +102,14 @@ def no_total(inp: Inputs) -> str:
     ex, out = inp.exports, []
     for year in oil.years_without_total(inp):
         est = ex[(ex["flow"] == "crude_exports") & (ex["status"] == "estimate") & (ex["year"] == year)]
-        said = "".join(f": in {dates.label(r.source_date[:7])} {r.reported_by} expected {r.value_mt:.1f} Mt"
-                       for r in est.itertuples())
-        out.append(f"We found no full-year outturn for {year}{said}, and the chart leaves the year out rather than "
-                   "use an expectation.")
+        said = "".join(
+            f": in {dates.label(r.source_date[:7])} {r.reported_by} expected {r.value_mt:.1f} Mt"
+            for r in est.itertuples()
+        )
+        out.append(
+            f"We found no full-year outturn for {year}{said}, and the chart leaves the year out rather than "
+            "use an expectation."
+        )
     return " ".join(out)
 
 
@@ -99,18 +121,24 @@ def facts(inp: Inputs) -> dict:
     mak = oil.latest_by_flow(inp)["aktau_makhachkala"]
     mak_year, mak = mak["year"], mak["mt"]
     return {
-        "exports_first_year": years[0], "exports_latest_year": latest,
+        "exports_first_year": years[0],
+        "exports_latest_year": latest,
         "exports_latest": fmt(inp.export_totals[latest], ".1f"),
         "btc_share_latest": fmt(btc_share(inp, latest), ".1f"),
         "btc_share_earlier": earlier_shares(inp),
         **cpc_facts(inp),
-        "mak_year": mak_year, "mak": fmt(mak, ".1f"),
+        "mak_year": mak_year,
+        "mak": fmt(mak, ".1f"),
         "mak_vs_btc": "more" if mak > inp.used_btc.get(mak_year, 0) else "less",
         "rest_latest": fmt(rest[str(latest)], ".1f"),
         "rest_latest_pct": fmt(100 * rest[str(latest)] / inp.export_totals[latest], ".0f"),
-        "export_gaps": gaps(inp), "export_no_total": no_total(inp),
+        "export_gaps": gaps(inp),
+        "export_no_total": no_total(inp),
         "no_total_years": says(map(str, oil.years_without_total(inp))) or "none",
-        "route_gap_years": "; ".join(f"{says(oil.missing_routes(inp, y))} volumes for {y}"
-                                     for y in years if y not in oil.btc_only_years(inp)
-                                     and oil.missing_routes(inp, y)) or "none",
+        "route_gap_years": "; ".join(
+            f"{says(oil.missing_routes(inp, y))} volumes for {y}"
+            for y in years
+            if y not in oil.btc_only_years(inp) and oil.missing_routes(inp, y)
+        )
+        or "none",
     }

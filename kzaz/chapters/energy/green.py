@@ -13,14 +13,23 @@ from kzaz.prose import fmt
 
 from .inputs import Inputs
 
-KIND = {"memorandum": "Memorandum", "agreement": "Agreement", "funding": "Funding", "meeting": "Meeting",
-        "expectation": "Expectation"}
+KIND = {
+    "memorandum": "Memorandum",
+    "agreement": "Agreement",
+    "funding": "Funding",
+    "meeting": "Meeting",
+    "expectation": "Expectation",
+}
 DOCUMENTS = ("memorandum", "agreement")
 # Named steps the text discusses.
 PRESIDENTS = "green-iga-2024"  # the presidents' intergovernmental agreement at COP29
 JOINT_VENTURE = ("green-jv-founding-2024", "green-jv-established-2025")  # founded; established as a company
-PROJECT_KIND = {"commissioning": "in service since {}", "construction": "under construction since {}",
-                "development": "in development since {}", "agreement": "agreed in {}"}
+PROJECT_KIND = {
+    "commissioning": "in service since {}",
+    "construction": "under construction since {}",
+    "development": "in development since {}",
+    "agreement": "agreed in {}",
+}
 
 
 def steps(inp: Inputs) -> pd.DataFrame:
@@ -82,8 +91,11 @@ def projects_text(inp: Inputs) -> str:
     """'in Azerbaijan 230 MW of solar at Garadagh (in service since 26 October 2023), ...' per country."""
     parts = []
     for country, g in projects_by_country(inp).items():
-        items = [f"{r.capacity_mw:,.0f} MW of {r.technology} at {r.plant} "
-                 f"({PROJECT_KIND[r.kind].format(dates.label(r.date))})" for r in g.itertuples()]
+        items = [
+            f"{r.capacity_mw:,.0f} MW of {r.technology} at {r.plant} "
+            f"({PROJECT_KIND[r.kind].format(dates.label(r.date))})"
+            for r in g.itertuples()
+        ]
         parts.append(f"in {country} {says(items)}")
     return "; ".join(parts)
 
@@ -97,20 +109,29 @@ def facts(inp: Inputs) -> dict:
     latest = latest_step(inp)
     by_country = projects_by_country(inp)
     return {
-        "green_iga_date": dates.label(g.loc[PRESIDENTS, "date"]), "green_iga_place": g.loc[PRESIDENTS, "place"],
-        "green_expect_study": study, "green_expect_operation": operation,
+        "green_iga_date": dates.label(g.loc[PRESIDENTS, "date"]),
+        "green_iga_place": g.loc[PRESIDENTS, "place"],
+        "green_expect_study": study,
+        "green_expect_operation": operation,
         "green_jv_parties": says(founded["parties"].split("; ")),
-        "green_jv_founded": dates.label(founded["date"]), "green_jv_established": dates.label(established["date"]),
+        "green_jv_founded": dates.label(founded["date"]),
+        "green_jv_established": dates.label(established["date"]),
         "green_latest_title": latest["title"][0].lower() + latest["title"][1:],
-        "green_latest_date": dates.label(latest["date"]), "green_latest_place": latest["place"],
-        "projects_n": len(inp.projects), "projects_text": projects_text(inp),
+        "green_latest_date": dates.label(latest["date"]),
+        "green_latest_place": latest["place"],
+        "projects_n": len(inp.projects),
+        "projects_text": projects_text(inp),
         **{f"projects_mw_{c[:3].lower()}": fmt(g["capacity_mw"].sum(), ",.0f") for c, g in by_country.items()},
-        "green_first": dates.label(steps(inp)["date"].iloc[0]), "green_states": says(states(inp)),
-        "green_n_states": len(states(inp)), "green_n_docs": len(documents(inp)),
+        "green_first": dates.label(steps(inp)["date"].iloc[0]),
+        "green_states": says(states(inp)),
+        "green_n_states": len(states(inp)),
+        "green_n_docs": len(documents(inp)),
         "green_funding_list": "; ".join(
             f"US${r.amount_usd / 1e6:.3g} million from {r.parties.replace('; ', ' and ')} ({dates.label(r.date)})"
-            for r in funded(inp).itertuples()),
-        "green_funding_lo": fmt(lo, ".2f"), "green_funding_hi": fmt(hi, ".3f"),
+            for r in funded(inp).itertuples()
+        ),
+        "green_funding_lo": fmt(lo, ".2f"),
+        "green_funding_hi": fmt(hi, ".3f"),
         "green_n_quantified": "none" if n_capacity + n_cost == 0 else str(n_capacity + n_cost),
         "green_n_rows": len(inp.green),
     }

@@ -15,8 +15,14 @@ from kzaz import data, periods
 
 COUNTRIES = ("Kazakhstan", "Azerbaijan")
 # Electricity by source, and the renewable sources, as OWID names them.
-SOURCES = ["fossil_electricity", "hydro_electricity", "wind_electricity", "solar_electricity",
-           "other_renewable_electricity", "nuclear_electricity"]
+SOURCES = [
+    "fossil_electricity",
+    "hydro_electricity",
+    "wind_electricity",
+    "solar_electricity",
+    "other_renewable_electricity",
+    "nuclear_electricity",
+]
 RENEWABLES = ["hydro_electricity", "wind_electricity", "solar_electricity", "other_renewable_electricity"]
 # OWID rounds each source to 0.01 TWh: six of them may miss the total by up to 0.06, four by 0.03.
 SOURCES_TOLERANCE_TWH = 0.06
@@ -97,21 +103,27 @@ def periods_checked(name: str, table: pd.DataFrame) -> tuple[pd.DataFrame, list[
     period can be the figure the book uses ("full year": January to December of one year).
     """
     table = table.copy()
-    table["months"] = [periods.months_covered(s, e) if s <= e else 0
-                       for s, e in zip(table["period_start"], table["period_end"])]
+    table["months"] = [
+        periods.months_covered(s, e) if s <= e else 0 for s, e in zip(table["period_start"], table["period_end"])
+    ]
     table["year"] = table["period_end"].str[:4].astype(int)
     table["full_year"] = (table["months"] == 12) & table["period_start"].str.endswith("-01")
     problems = []
     for row, r in enumerate(table.itertuples(), start=2):
         if r.months < 1:
-            problems.append(data.problem(name, row, "period_end",
-                                         f"{r.period_end} is before period_start {r.period_start}"))
+            problems.append(
+                data.problem(name, row, "period_end", f"{r.period_end} is before period_start {r.period_start}")
+            )
         elif r.book_uses and not (r.full_year and r.status == "outturn"):
-            problems.append(data.problem(name, row, "book_uses",
-                                         "only a full-year outturn can be the figure the book uses"))
+            problems.append(
+                data.problem(name, row, "book_uses", "only a full-year outturn can be the figure the book uses")
+            )
         elif r.book_uses and not r.period_stated:
-            problems.append(data.problem(name, row, "book_uses",
-                                         "a figure whose source names no period is not an outturn the book can use"))
+            problems.append(
+                data.problem(
+                    name, row, "book_uses", "a figure whose source names no period is not an outturn the book can use"
+                )
+            )
     return table, problems
 
 
@@ -119,8 +131,10 @@ def one_used_per(name: str, table: pd.DataFrame, keys: list[str]) -> list[str]:
     """At most one figure the book uses per year (and flow)."""
     used = table[table["book_uses"]]
     dup = used.duplicated(subset=keys, keep="first")
-    return [data.problem(name, i + 2, "book_uses", f"a second figure marked as used for {used.loc[i, keys].tolist()}")
-            for i in dup[dup].index]
+    return [
+        data.problem(name, i + 2, "book_uses", f"a second figure marked as used for {used.loc[i, keys].tolist()}")
+        for i in dup[dup].index
+    ]
 
 
 def every_year_used(table: pd.DataFrame) -> list[str]:
@@ -138,32 +152,44 @@ def agreement_problems(agreements: pd.DataFrame) -> list[str]:
     problems = []
     for row, r in enumerate(agreements.itertuples(), start=2):
         if r.volume_min_mt_per_year > r.volume_max_mt_per_year:
-            problems.append(data.problem("oil_btc_agreements", row, "volume_max_mt_per_year",
-                                         "is below volume_min_mt_per_year"))
+            problems.append(
+                data.problem("oil_btc_agreements", row, "volume_max_mt_per_year", "is below volume_min_mt_per_year")
+            )
         if r.kind == "agreement" and not isinstance(r.applies_from, str):
-            problems.append(data.problem("oil_btc_agreements", row, "applies_from",
-                                         "an agreement needs the month its volume applies from"))
+            problems.append(
+                data.problem(
+                    "oil_btc_agreements", row, "applies_from", "an agreement needs the month its volume applies from"
+                )
+            )
     return problems
 
 
 def route_problems(routes: pd.DataFrame, nodes: pd.DataFrame) -> list[str]:
     known = set(nodes["node_id"])
-    return [data.problem("oil_routes", row, "nodes", f"{unknown} not in data/oil_route_nodes.csv")
-            for row, r in enumerate(routes.itertuples(), start=2)
-            if (unknown := [n for n in r.nodes.split(";") if n not in known])]
+    return [
+        data.problem("oil_routes", row, "nodes", f"{unknown} not in data/oil_route_nodes.csv")
+        for row, r in enumerate(routes.itertuples(), start=2)
+        if (unknown := [n for n in r.nodes.split(";") if n not in known])
+    ]
 
 
 def electricity_problems(owid: pd.DataFrame) -> list[str]:
     """Electricity by source adds up to the dataset's total, and renewables to their total (to rounding)."""
     rows = owid[owid["electricity_generation"].notna()]
     gap = (rows[SOURCES].fillna(0).sum(axis=1) - rows["electricity_generation"]).abs()
-    problems = [data.problem("owid_energy_kaz_aze", i + 2, "electricity_generation",
-                             f"sources add up to {gap[i]:.2f} TWh more or less")
-                for i in gap[gap > SOURCES_TOLERANCE_TWH].index]
+    problems = [
+        data.problem(
+            "owid_energy_kaz_aze", i + 2, "electricity_generation", f"sources add up to {gap[i]:.2f} TWh more or less"
+        )
+        for i in gap[gap > SOURCES_TOLERANCE_TWH].index
+    ]
     gap = (rows[RENEWABLES].sum(axis=1) - rows["renewables_electricity"]).abs()
-    problems += [data.problem("owid_energy_kaz_aze", i + 2, "renewables_electricity",
-                              "differs from hydro + wind + solar + other")
-                 for i in gap[gap > RENEWABLES_TOLERANCE_TWH].index]
+    problems += [
+        data.problem(
+            "owid_energy_kaz_aze", i + 2, "renewables_electricity", "differs from hydro + wind + solar + other"
+        )
+        for i in gap[gap > RENEWABLES_TOLERANCE_TWH].index
+    ]
     return problems
 
 
@@ -176,9 +202,14 @@ def exports_problems(exports: pd.DataFrame, used_btc: pd.Series) -> list[str]:
         routes = rows.loc[~rows["flow"].isin(["crude_exports", "oil_production"]), "value_mt"].sum()
         routes += float(used_btc.get(year, 0.0))
         if len(total) and routes > total["value_mt"].iloc[0] + ROUTES_TOLERANCE_MT:
-            problems.append(data.problem("oil_kaz_exports", int(total.index[0]) + 2, "value_mt",
-                                         f"the routes of {year}, BTC included, add up to {routes:g} Mt, "
-                                         "more than this export total"))
+            problems.append(
+                data.problem(
+                    "oil_kaz_exports",
+                    int(total.index[0]) + 2,
+                    "value_mt",
+                    f"the routes of {year}, BTC included, add up to {routes:g} Mt, more than this export total",
+                )
+            )
     return problems
 
 
@@ -190,56 +221,102 @@ def upstream_problems(upstream: pd.DataFrame, owid: pd.DataFrame) -> list[str]:
     for row, r in enumerate(upstream.itertuples(), start=2):
         years = [(r.country_code, y) for y in range(int(r.dataset_year_first), int(r.dataset_year_last) + 1)]
         if not all(k in by.index for k in years):
-            problems.append(data.problem("energy_upstream_checks", row, "dataset_year_last",
-                                         f"the extract has no {r.country_code} row for every year to it"))
+            problems.append(
+                data.problem(
+                    "energy_upstream_checks",
+                    row,
+                    "dataset_year_last",
+                    f"the extract has no {r.country_code} row for every year to it",
+                )
+            )
             continue
         value = by.loc[years, r.field].fillna(0).sum()
         if abs(value - r.dataset_value) > UPSTREAM_TOLERANCE_TWH * len(years):
-            problems.append(data.problem("energy_upstream_checks", row, "dataset_value",
-                                         f"{r.dataset_value:g} TWh, but the extract has {value:g} TWh"))
+            problems.append(
+                data.problem(
+                    "energy_upstream_checks",
+                    row,
+                    "dataset_value",
+                    f"{r.dataset_value:g} TWh, but the extract has {value:g} TWh",
+                )
+            )
     for (country, year), g in national_breakdowns(upstream).items():
         parts = g.loc[g["field"] != "electricity_generation", "reference_value"].sum()
         total = g.loc[g["field"] == "electricity_generation", "reference_value"]
         if len(total) != 1 or abs(parts - total.iloc[0]) > NATIONAL_TOLERANCE_TWH:
-            problems.append(data.problem("energy_upstream_checks", int(g.index[0]) + 2, "reference_value",
-                                         f"the national parts for {country} {year} do not add up to one national "
-                                         "total"))
+            problems.append(
+                data.problem(
+                    "energy_upstream_checks",
+                    int(g.index[0]) + 2,
+                    "reference_value",
+                    f"the national parts for {country} {year} do not add up to one national total",
+                )
+            )
     return problems
 
 
 def national_breakdowns(upstream: pd.DataFrame) -> dict[tuple[str, int], pd.DataFrame]:
     """The full-year national figures the book uses in place of the extract's, by country and year."""
-    used = upstream[(upstream["book_uses"] == "reference") & (upstream["reference_kind"] == "national statistics")
-                    & (upstream["dataset_year_first"] == upstream["dataset_year_last"])
-                    & upstream["reference_period_start"].str.endswith("-01")
-                    & upstream["reference_period_end"].str.endswith("-12")]
+    used = upstream[
+        (upstream["book_uses"] == "reference")
+        & (upstream["reference_kind"] == "national statistics")
+        & (upstream["dataset_year_first"] == upstream["dataset_year_last"])
+        & upstream["reference_period_start"].str.endswith("-01")
+        & upstream["reference_period_end"].str.endswith("-12")
+    ]
     return {(c, int(y)): g for (c, y), g in used.groupby(["country_code", "dataset_year_first"])}
 
 
 def check(inp: Inputs) -> None:
-    problems = (one_used_per("oil_kaz_via_btc", inp.btc, ["year"])
-                + one_used_per("oil_kaz_exports", inp.exports, ["year", "flow"])
-                + every_year_used(inp.btc) + agreement_problems(inp.agreements)
-                + route_problems(inp.routes, inp.nodes) + electricity_problems(inp.owid)
-                + exports_problems(inp.exports, inp.used_btc) + upstream_problems(inp.upstream, inp.owid))
+    problems = (
+        one_used_per("oil_kaz_via_btc", inp.btc, ["year"])
+        + one_used_per("oil_kaz_exports", inp.exports, ["year", "flow"])
+        + every_year_used(inp.btc)
+        + agreement_problems(inp.agreements)
+        + route_problems(inp.routes, inp.nodes)
+        + electricity_problems(inp.owid)
+        + exports_problems(inp.exports, inp.used_btc)
+        + upstream_problems(inp.upstream, inp.owid)
+    )
     if problems:
         raise data.DataError(problems)
 
 
 def inputs() -> Inputs:
-    tables = {name: data.load(name) for name in (
-        "owid_energy_kaz_aze", "bp_oil_gas_kaz_aze", "oil_kaz_via_btc", "oil_btc_agreements", "oil_kaz_exports",
-        "oil_btc_pipeline", "oil_routes", "oil_route_nodes", "green_energy_caspian", "green_energy_projects",
-        "energy_upstream_checks")}
+    tables = {
+        name: data.load(name)
+        for name in (
+            "owid_energy_kaz_aze",
+            "bp_oil_gas_kaz_aze",
+            "oil_kaz_via_btc",
+            "oil_btc_agreements",
+            "oil_kaz_exports",
+            "oil_btc_pipeline",
+            "oil_routes",
+            "oil_route_nodes",
+            "green_energy_caspian",
+            "green_energy_projects",
+            "energy_upstream_checks",
+        )
+    }
     problems = []
     for name in PERIODIC:
         tables[name], found = periods_checked(name, tables[name])
         problems += found
     if problems:
         raise data.DataError(problems)
-    inp = Inputs(tables["owid_energy_kaz_aze"], tables["bp_oil_gas_kaz_aze"], tables["oil_kaz_via_btc"],
-                 tables["oil_btc_agreements"], tables["oil_kaz_exports"], tables["oil_btc_pipeline"],
-                 tables["oil_routes"], tables["oil_route_nodes"], tables["green_energy_caspian"],
-                 tables["green_energy_projects"], tables["energy_upstream_checks"])
+    inp = Inputs(
+        tables["owid_energy_kaz_aze"],
+        tables["bp_oil_gas_kaz_aze"],
+        tables["oil_kaz_via_btc"],
+        tables["oil_btc_agreements"],
+        tables["oil_kaz_exports"],
+        tables["oil_btc_pipeline"],
+        tables["oil_routes"],
+        tables["oil_route_nodes"],
+        tables["green_energy_caspian"],
+        tables["green_energy_projects"],
+        tables["energy_upstream_checks"],
+    )
     check(inp)
     return inp

@@ -26,16 +26,29 @@ def key_numbers(inp: Inputs) -> list[dict]:
     capacity = pipeline.capacity_rows(inp)[0]
     cap_mt = units.barrels_per_day_to_mt_per_year(pipeline.capacity_bpd(inp)[0])
     rows = [
-        {"what": f"Kazakh oil through BTC ({oil.who(btc['reported_by'])}'s outturn)",
-         "value": f"{fmt(btc['value_mt'], 'g')} Mt", "period": str(year), "source": source(btc)},
-        {"what": "Kazakh oil through BTC, as a share of Kazakhstan's crude exports",
-         "value": f"{fmt(exports_facts.btc_share(inp, year), '.1f')}% of {fmt(total['value_mt'].iloc[0], '.1f')} Mt",
-         "period": str(year), "source": source(total.iloc[0])},
-        {"what": "Kazakh oil through BTC, as a share of the volume agreed with SOCAR",
-         "value": f"{fmt(use['util'], '.0f')}% of {fmt(use['ceiling'], 'g')} Mt a year", "period": str(year),
-         "source": source(deal)},
-        {"what": "Kazakh oil as a share of BTC's capacity",
-         "value": f"{fmt(pipeline.share_of_capacity(inp, year), '.1f')}% of about {fmt(cap_mt, '.0f')} Mt a year",
-         "period": str(year), "source": source(capacity)},
+        {
+            "what": f"Kazakh oil through BTC ({oil.who(btc['reported_by'])}'s outturn)",
+            "value": f"{fmt(btc['value_mt'], 'g')} Mt",
+            "period": str(year),
+            "source": source(btc),
+        },
+        {
+            "what": "Kazakh oil through BTC, as a share of Kazakhstan's crude exports",
+            "value": f"{fmt(exports_facts.btc_share(inp, year), '.1f')}% of {fmt(total['value_mt'].iloc[0], '.1f')} Mt",
+            "period": str(year),
+            "source": source(total.iloc[0]),
+        },
+        {
+            "what": "Kazakh oil through BTC, as a share of the volume agreed with SOCAR",
+            "value": f"{fmt(use['util'], '.0f')}% of {fmt(use['ceiling'], 'g')} Mt a year",
+            "period": str(year),
+            "source": source(deal),
+        },
+        {
+            "what": "Kazakh oil as a share of BTC's capacity",
+            "value": f"{fmt(pipeline.share_of_capacity(inp, year), '.1f')}% of about {fmt(cap_mt, '.0f')} Mt a year",
+            "period": str(year),
+            "source": source(capacity),
+        },
     ]
     return rows

@@ -19,17 +19,26 @@ from .inputs import Inputs
 
 SCOPE = {"total": "All Kazakh oil on the route", "tengiz_only": "Tengiz oil only"}
 SCOPE_IN_TEXT = {"total": "all Kazakh oil on the route", "tengiz_only": "Tengiz oil only"}
-FLOW_IN_TEXT = {"cpc": "the CPC", "atyrau_samara": "the Atyrau–Samara pipeline",
-                "aktau_makhachkala": "the tankers to Makhachkala", "kazakhstan_china": "the pipeline to China"}
+FLOW_IN_TEXT = {
+    "cpc": "the CPC",
+    "atyrau_samara": "the Atyrau–Samara pipeline",
+    "aktau_makhachkala": "the tankers to Makhachkala",
+    "kazakhstan_china": "the pipeline to China",
+}
 # Named statements the text discusses.
 CUMULATIVE = "btc-cumulative-2025-10"  # Azerbaijan's energy minister, October 2025
 HALF_YEAR_BEFORE_HALT = "btc-2025-01-06"  # the first half of the year shipments were halted
 AT_BTC_ENTRY = ("btc-2023-04-09-az", "btc-2023-01-09")  # Azerbaijan's count at BTC's entry; Aktau loadings
 # Kazakhstan's export routes, as the exports chart names them, in stacking order; "rest" is what
 # the sources do not assign to a route.
-FLOW = {"cpc": "CPC to Novorossiysk", "atyrau_samara": "Atyrau–Samara",
-        "aktau_makhachkala": "Aktau–Makhachkala (tanker)", "kazakhstan_china": "Pipeline to China",
-        "aktau_btc": "Aktau–Baku–BTC", "rest": "Not itemised in the sources"}
+FLOW = {
+    "cpc": "CPC to Novorossiysk",
+    "atyrau_samara": "Atyrau–Samara",
+    "aktau_makhachkala": "Aktau–Makhachkala (tanker)",
+    "kazakhstan_china": "Pipeline to China",
+    "aktau_btc": "Aktau–Baku–BTC",
+    "rest": "Not itemised in the sources",
+}
 
 
 def full_year_figures(inp: Inputs) -> pd.DataFrame:
@@ -51,13 +60,26 @@ def flows_by_scope(inp: Inputs) -> dict[str, pd.Series]:
 def compare(inp: Inputs) -> pd.DataFrame:
     """Each agreement in force against the flow of the same oil, year by year, with the share used."""
     flows = flows_by_scope(inp)
-    rows = [{"year": y, "agreement_id": d.agreement_id, "scope": d.scope, "ceiling": float(d.volume_max_mt_per_year),
-             "flow": float(flows[d.scope][y]), "signed": d.date, "applies_from": d.applies_from, "oil": d.oil}
-            for y in inp.years for d in inp.deals[inp.deals["from_year"] <= y].itertuples()
-            if d.scope in flows and y in flows[d.scope].index]
+    rows = [
+        {
+            "year": y,
+            "agreement_id": d.agreement_id,
+            "scope": d.scope,
+            "ceiling": float(d.volume_max_mt_per_year),
+            "flow": float(flows[d.scope][y]),
+            "signed": d.date,
+            "applies_from": d.applies_from,
+            "oil": d.oil,
+        }
+        for y in inp.years
+        for d in inp.deals[inp.deals["from_year"] <= y].itertuples()
+        if d.scope in flows and y in flows[d.scope].index
+    ]
     out = pd.DataFrame(rows)
-    out["util"] = [shares.percent_of(f, c, whole_name="agreed ceiling for the same oil")
-                   for f, c in zip(out["flow"], out["ceiling"])]
+    out["util"] = [
+        shares.percent_of(f, c, whole_name="agreed ceiling for the same oil")
+        for f, c in zip(out["flow"], out["ceiling"])
+    ]
     return out
 
 
@@ -65,8 +87,10 @@ def agreement_sentence(inp: Inputs, deal) -> str:
     rows = compare(inp)
     rows = rows[rows["agreement_id"] == deal.agreement_id]
     what = f"{deal.oil} oil" if deal.scope != "total" else "Kazakh oil, naming no field"
-    head = (f"The agreement of {dates.label(deal.date)} covers {deal.volume_max_mt_per_year:g} Mt a year of {what}, "
-            f"applying from {dates.label(deal.applies_from)}")
+    head = (
+        f"The agreement of {dates.label(deal.date)} covers {deal.volume_max_mt_per_year:g} Mt a year of {what}, "
+        f"applying from {dates.label(deal.applies_from)}"
+    )
     if not len(rows):
         return head + "; no figure counts that oil alone, so it cannot be measured."
     counted = f"the {deal.oil} oil shipped" if deal.scope != "total" else "all Kazakh oil on the route"
@@ -92,8 +116,14 @@ def used_row(inp: Inputs, year: int) -> pd.Series:
 def part_year_outturns(inp: Inputs, year: int, scope: str = "total") -> pd.DataFrame:
     """Outturns of a year counted from January to a month before December (Aktau loadings, not the cumulative)."""
     btc = inp.btc
-    return btc[(btc["year"] == year) & (btc["status"] == "outturn") & (btc["scope"] == scope) & ~btc["full_year"]
-               & (btc["period_start"] == f"{year}-01") & (btc["figure_id"] != CUMULATIVE)]
+    return btc[
+        (btc["year"] == year)
+        & (btc["status"] == "outturn")
+        & (btc["scope"] == scope)
+        & ~btc["full_year"]
+        & (btc["period_start"] == f"{year}-01")
+        & (btc["figure_id"] != CUMULATIVE)
+    ]
 
 
 def latest_part_year(inp: Inputs, year: int, by_end: str | None = None) -> pd.DataFrame:
@@ -135,7 +165,8 @@ def year_text(inp: Inputs, year: int) -> str:
         if len(part):
             p = part.sort_values("value_mt").iloc[-1]
             said.setdefault(p["reported_by"], []).append(
-                f"counted {p['value_mt']:g} Mt by the end of {dates.start_of(p['period_end']).strftime('%B')}")
+                f"counted {p['value_mt']:g} Mt by the end of {dates.start_of(p['period_end']).strftime('%B')}"
+            )
     for r in estimates(inp, year).itertuples():
         said.setdefault(r.reported_by, []).append(f"expected {r.value_mt:g} Mt in {dates.label(r.source_date[:7])}")
     if said:
@@ -146,8 +177,9 @@ def year_text(inp: Inputs, year: int) -> str:
 def plans_after(inp: Inputs) -> pd.DataFrame:
     """Plans for all oil on the route for the years after the last reported one."""
     btc = inp.btc
-    return btc[(btc["year"] > inp.last_year) & btc["full_year"] & (btc["status"] == "plan")
-               & (btc["scope"] == "total")].sort_values("value_mt")
+    return btc[
+        (btc["year"] > inp.last_year) & btc["full_year"] & (btc["status"] == "plan") & (btc["scope"] == "total")
+    ].sort_values("value_mt")
 
 
 def tengiz_rows(inp: Inputs) -> tuple[pd.Series, pd.Series]:
@@ -163,8 +195,9 @@ def halt_rows(inp: Inputs) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
     half = btc.loc[HALF_YEAR_BEFORE_HALT]
     year = int(half["year"])
     to_aug = btc[(btc["period_start"] == f"{year}-01") & (btc["period_end"] == f"{year}-08")]["value_mt"]
-    expected = btc[btc["status"].isin(["plan", "estimate"]) & (btc["year"] == year) & btc["full_year"]
-                   & (btc["scope"] == "total")]
+    expected = btc[
+        btc["status"].isin(["plan", "estimate"]) & (btc["year"] == year) & btc["full_year"] & (btc["scope"] == "total")
+    ]
     return half, to_aug, expected.sort_values(["source_date", "value_mt"])
 
 
@@ -203,8 +236,16 @@ def cumulative(inp: Inputs) -> dict:
     hi = float(inp.used_btc[whole].sum()) + float(part["value_mt"].max())
     earlier = float(inp.used_btc[[y for y in inp.years if y < first]].sum())
     floored = [y for y in whole if floor(inp, y) < inp.used_btc[y]]
-    return {"row": cum, "since": first, "lo": lo, "hi": hi, "lo_with_earlier": lo + earlier,
-            "hi_with_earlier": hi + earlier, "part_end": part["period_end"].iloc[0], "floored": floored}
+    return {
+        "row": cum,
+        "since": first,
+        "lo": lo,
+        "hi": hi,
+        "lo_with_earlier": lo + earlier,
+        "hi_with_earlier": hi + earlier,
+        "part_end": part["period_end"].iloc[0],
+        "floored": floored,
+    }
 
 
 def periodic_label(row: pd.Series) -> str:
@@ -233,8 +274,15 @@ def route_parts(inp: Inputs) -> pd.DataFrame:
         items["aktau_btc"] = float(inp.used_btc[year])
         items["rest"] = max(totals[year] - sum(items.values()), 0.0)
         for flow, value in items.items():  # stacked by `order`; rows in the order the sources list them
-            parts.append({"year": str(year), "flow": FLOW[flow], "order": list(FLOW).index(flow), "mt": value,
-                          "share": shares.percent_of(value, totals[year], whole_name=f"Kazakh crude exports {year}")})
+            parts.append(
+                {
+                    "year": str(year),
+                    "flow": FLOW[flow],
+                    "order": list(FLOW).index(flow),
+                    "mt": value,
+                    "share": shares.percent_of(value, totals[year], whole_name=f"Kazakh crude exports {year}"),
+                }
+            )
     return pd.DataFrame(parts)
 
 
@@ -268,8 +316,12 @@ def latest_by_flow(inp: Inputs) -> dict[str, dict]:
     for flow, g in part.groupby("flow"):
         r = g.sort_values(["period_end", "period_start"]).iloc[-1]
         latest[flow] = {"year": int(r["year"]), "label": periodic_label(r), "mt": float(r["value_mt"]), "full": False}
-    latest["aktau_btc"] = {"year": inp.last_year, "label": str(inp.last_year),
-                           "mt": float(inp.used_btc[inp.last_year]), "full": True}
+    latest["aktau_btc"] = {
+        "year": inp.last_year,
+        "label": str(inp.last_year),
+        "mt": float(inp.used_btc[inp.last_year]),
+        "full": True,
+    }
     return latest
 
 

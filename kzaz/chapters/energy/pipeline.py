@@ -12,8 +12,13 @@ from kzaz import shares, units
 from .inputs import Inputs
 from .oil import latest_part_year
 
-TARGETS = {"first_aim": "target-2022", "talks": "target-2027", "aspiration": "aspiration-20",
-           "leaders": "target-7-leaders-2025", "potential": "potential-7-2026"}
+TARGETS = {
+    "first_aim": "target-2022",
+    "talks": "target-2027",
+    "aspiration": "aspiration-20",
+    "leaders": "target-7-leaders-2025",
+    "potential": "potential-7-2026",
+}
 
 
 def pipeline_rows(inp: Inputs, measure: str, unit: str | None = None) -> pd.DataFrame:
@@ -66,9 +71,11 @@ def bounds(inp: Inputs, year: int) -> dict:
     part = latest_part_year(inp, year)
     transit = full_year(pipeline_rows(inp, "transit_kaz_tkm", "million tonnes"))
     transit = transit[transit["year"] == year]
-    return {"lo": float(part["value_mt"].max()) if len(part) else None,
-            "lo_end": part["period_end"].iloc[0] if len(part) else None,
-            "hi": float(transit["value"].iloc[0]) if len(transit) else None}
+    return {
+        "lo": float(part["value_mt"].max()) if len(part) else None,
+        "lo_end": part["period_end"].iloc[0] if len(part) else None,
+        "hi": float(transit["value"].iloc[0]) if len(transit) else None,
+    }
 
 
 def years_without_throughput(inp: Inputs) -> list[int]:

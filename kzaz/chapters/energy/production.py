@@ -9,8 +9,12 @@ from kzaz import units
 from .inputs import COUNTRIES, Inputs
 
 # The production chart's series, in legend order: three fuels produced, and the energy used at home.
-SERIES = {"oil_production": "Oil production", "gas_production": "Gas production",
-          "coal_production": "Coal production", "primary_energy_consumption": "Primary energy use"}
+SERIES = {
+    "oil_production": "Oil production",
+    "gas_production": "Gas production",
+    "coal_production": "Coal production",
+    "primary_energy_consumption": "Primary energy use",
+}
 FUELS = ["oil_production", "gas_production", "coal_production"]
 
 
@@ -27,16 +31,21 @@ def years_with(inp: Inputs, column: str) -> tuple[int, int]:
 
 def series(inp: Inputs) -> pd.DataFrame:
     """The production chart's rows: country, year, series label, production or use, TWh, physical units."""
-    prod = inp.owid.melt(id_vars=["country", "year"], value_vars=list(SERIES), var_name="series",
-                         value_name="twh").dropna()
+    prod = inp.owid.melt(
+        id_vars=["country", "year"], value_vars=list(SERIES), var_name="series", value_name="twh"
+    ).dropna()
     recorded = prod.groupby(["country", "series"])["twh"].transform(lambda s: (s > 0).any())
     prod = prod[recorded | (prod["series"] != "coal_production")]  # a country that mines no coal has no coal line
     prod["kind"] = prod["series"].map(lambda s: "use" if s == "primary_energy_consumption" else "production")
     prod["label"] = prod["series"].map(SERIES)
     prod["physical"] = [
-        f"{units.oil_twh_to_mt(v):.1f} million tonnes" if s == "oil_production" else
-        f"{units.gas_twh_to_bcm(v):.1f} billion cubic metres" if s == "gas_production" else ""
-        for s, v in zip(prod["series"], prod["twh"])]
+        f"{units.oil_twh_to_mt(v):.1f} million tonnes"
+        if s == "oil_production"
+        else f"{units.gas_twh_to_bcm(v):.1f} billion cubic metres"
+        if s == "gas_production"
+        else ""
+        for s, v in zip(prod["series"], prod["twh"])
+    ]
     return prod[["country", "year", "label", "kind", "twh", "physical"]]
 
 
@@ -88,8 +97,10 @@ def implied_factors(inp: Inputs) -> dict[str, float]:
     """Barrels a tonne that BP's two oil series imply, by country, in its last year."""
     last = bp_last_year(inp)
     rows = inp.bp[inp.bp["year"] == last].set_index("country")
-    return {c: units.implied_barrels_per_tonne(r["oil_production_kbd"], r["oil_production_mt"], last)
-            for c, r in rows.iterrows()}
+    return {
+        c: units.implied_barrels_per_tonne(r["oil_production_kbd"], r["oil_production_mt"], last)
+        for c, r in rows.iterrows()
+    }
 
 
 def factors(inp: Inputs) -> list[float]:

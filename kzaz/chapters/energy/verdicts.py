@@ -31,10 +31,16 @@ def deals_phrase(inp: Inputs) -> str:
     first = inp.deals.sort_values("applies_from").iloc[0]
     before = [y for y in years if y < first["from_year"]]
     under = [y for y in years if y >= first["from_year"]]
-    return ((f"The shipments of {says(map(str, before))} came before the first SOCAR–KazMunayGas agreement "
-             f"({dates.label(first['date'])}) applied, from {dates.label(first['applies_from'])}; " if before else "")
-            + (f"{'those' if before else 'The shipments'} from {under[0]} ran under the agreements." if under
-               else "no shipment ran under the agreements."))
+    return (
+        f"The shipments of {says(map(str, before))} came before the first SOCAR–KazMunayGas agreement "
+        f"({dates.label(first['date'])}) applied, from {dates.label(first['applies_from'])}; "
+        if before
+        else ""
+    ) + (
+        f"{'those' if before else 'The shipments'} from {under[0]} ran under the agreements."
+        if under
+        else "no shipment ran under the agreements."
+    )
 
 
 def c12(inp: Inputs) -> Assessment:
@@ -45,25 +51,43 @@ def c12(inp: Inputs) -> Assessment:
     c = oil.compare(inp)
     below = bool((c["flow"] < c["ceiling"]).all())
     b = pipeline.bounds(inp, year)
-    bound = (f" Azerbaijan's statistics committee counted {b['hi']:.2f} Mt of Kazakh and Turkmen transit oil in BTC in "
-             f"{year}: even if all of it had been Kazakh, it would be "
-             f"{shares.percent_of(b['hi'], inp.export_totals[year], whole_name='crude exports'):.1f}% of the exports, "
-             f"so the verdict does not hang on the {year} figure." if b["hi"] else "")
+    bound = (
+        f" Azerbaijan's statistics committee counted {b['hi']:.2f} Mt of Kazakh and Turkmen transit oil in BTC in "
+        f"{year}: even if all of it had been Kazakh, it would be "
+        f"{shares.percent_of(b['hi'], inp.export_totals[year], whole_name='crude exports'):.1f}% of the exports, "
+        f"so the verdict does not hang on the {year} figure."
+        if b["hi"]
+        else ""
+    )
     return claims.assess(
-        "C12", "supported" if latest and every else "partly supported" if years else "not supported",
-        (f"Kazakh oil has been shipped from Aktau to Baku and into BTC {years_phrase(inp)}. The volume is small: "
-         f"about {share:.1f}% of Kazakhstan's crude exports and {pipeline.share_of_capacity(inp, year):.1f}% of BTC's "
-         f"capacity in {year}; most Kazakh oil leaves through Russia."),
+        "C12",
+        "supported" if latest and every else "partly supported" if years else "not supported",
+        (
+            f"Kazakh oil has been shipped from Aktau to Baku and into BTC {years_phrase(inp)}. The volume is small: "
+            f"about {share:.1f}% of Kazakhstan's crude exports and "
+            f"{pipeline.share_of_capacity(inp, year):.1f}% of BTC's capacity in {year}; "
+            "most Kazakh oil leaves through Russia."
+        ),
         "Figures {numref}`fig-energy-btc`, {numref}`fig-energy-exports` and {numref}`fig-energy-map`; tables "
         "`oil_kaz_via_btc`, `oil_btc_agreements`, `oil_kaz_exports` and `oil_btc_pipeline`.",
-        detail=(f"The {inp.last_year} figure, {last['value_mt']:g} Mt, is {oil.who(last['reported_by'])}'s outturn for "
-                "the year, from a source that names its period"
-                + ("; only that source gives it" if last["check"] == "single source" else "") + "; the "
-                f"{says(f'{v:g} Mt' for v in oil.estimates(inp, inp.last_year)['value_mt'])} stated before the year "
-                "ended was an expectation." + bound + " "
-                + deals_phrase(inp) + " "
-                + ("Shipments stayed below the volume agreed with SOCAR for the same oil in every year that can be "
-                   "measured." if below else "In some years shipments reached the volume agreed with SOCAR.")),
+        detail=(
+            f"The {inp.last_year} figure, {last['value_mt']:g} Mt, is {oil.who(last['reported_by'])}'s outturn for "
+            "the year, from a source that names its period"
+            + ("; only that source gives it" if last["check"] == "single source" else "")
+            + "; the "
+            f"{says(f'{v:g} Mt' for v in oil.estimates(inp, inp.last_year)['value_mt'])} stated before the year "
+            "ended was an expectation."
+            + bound
+            + " "
+            + deals_phrase(inp)
+            + " "
+            + (
+                "Shipments stayed below the volume agreed with SOCAR for the same oil in every year that can be "
+                "measured."
+                if below
+                else "In some years shipments reached the volume agreed with SOCAR."
+            )
+        ),
     )
 
 
@@ -73,31 +97,45 @@ def c13(inp: Inputs) -> Assessment:
     quantified = n_capacity + n_cost > 0
     lo, hi = green.funding_range(inp)
     ref = electricity.reference_year(inp)
-    steps = ((f"The three countries signed {len(docs)} documents on a Caspian power link from "
-              f"{dates.label(docs['date'].iloc[0])} to {dates.label(docs['date'].iloc[-1])}, and development banks "
-              f"committed US${lo:.3g}–{hi:.4g} million to its study. ") if len(docs)
-             else "We found no signed document on a Caspian power link. ")
-    size = ("No source gives the link's capacity or cost, so the potential is asserted but not yet measured."
-            if not quantified else
-            f"Sources give a capacity in {n_capacity} and a total cost in {n_cost} of the {len(inp.green)} steps, so "
-            "the potential is at least partly measured.")
+    steps = (
+        (
+            f"The three countries signed {len(docs)} documents on a Caspian power link from "
+            f"{dates.label(docs['date'].iloc[0])} to {dates.label(docs['date'].iloc[-1])}, and development banks "
+            f"committed US${lo:.3g}–{hi:.4g} million to its study. "
+        )
+        if len(docs)
+        else "We found no signed document on a Caspian power link. "
+    )
+    size = (
+        "No source gives the link's capacity or cost, so the potential is asserted but not yet measured."
+        if not quantified
+        else f"Sources give a capacity in {n_capacity} and a total cost in {n_cost} of the {len(inp.green)} steps, so "
+        "the potential is at least partly measured."
+    )
     ren = " and ".join(f"{electricity.text_row(inp, c, ref)['renewables_share_elec']:.1f}% in {c}" for c in COUNTRIES)
     national = [c for c in COUNTRIES if electricity.uses_national(inp, c, ref)]
     latest = green.latest_step(inp)
     return claims.assess(
-        "C13", ("supported" if quantified else "partly supported") if len(docs) else "not supported",
+        "C13",
+        ("supported" if quantified else "partly supported") if len(docs) else "not supported",
         steps + size,
         "Table of the Caspian green-energy corridor (`green_energy_caspian`); figures {numref}`fig-energy-mix` and "
         "{numref}`fig-energy-renewables`.",
-        detail=(f"Renewables' share of electricity was {ren} ({ref}"
-                + (f"; {says(national)} from national statistics, because the dataset's solar figure is flagged"
-                   if national else "") + "). "
-                f"The money is a range because the sources do not say whether an earlier grant is part of a later one: "
-                f"{len(funded)} grants, the largest US${lo:.3g} million. The latest step found is the "
-                f"{latest['title'][0].lower() + latest['title'][1:]} ({dates.label(latest['date'])}); the study itself "
-                "had not been published when the sources end. Each country is adding wind and solar at home "
-                f"({len(inp.projects)} large plants listed), but none of those plants is a joint Kazakh–Azerbaijani "
-                "project."),
+        detail=(
+            f"Renewables' share of electricity was {ren} ({ref}"
+            + (
+                f"; {says(national)} from national statistics, because the dataset's solar figure is flagged"
+                if national
+                else ""
+            )
+            + "). "
+            f"The money is a range because the sources do not say whether an earlier grant is part of a later one: "
+            f"{len(funded)} grants, the largest US${lo:.3g} million. The latest step found is the "
+            f"{latest['title'][0].lower() + latest['title'][1:]} ({dates.label(latest['date'])}); the study itself "
+            "had not been published when the sources end. Each country is adding wind and solar at home "
+            f"({len(inp.projects)} large plants listed), but none of those plants is a joint Kazakh–Azerbaijani "
+            "project."
+        ),
     )
 
 

@@ -15,6 +15,7 @@ UPPER_BOUND = ("almost",)  # 'almost 40': just under the number
 
 # ------------------------------------------------------------------ areas of cooperation (C19)
 
+
 def said_before(inp: Inputs) -> pd.DataFrame:
     """Statements on the number of areas made on or before the article's day."""
     return inp.areas[inp.areas["date"] <= inp.article_date]
@@ -78,8 +79,11 @@ def sg_moves(inp: Inputs, within_days: int = 31) -> list[tuple]:
     """Pairs of the Secretary General's statements, within a month of each other, whose numbers differ
     (in the count or in its wording: 'almost 40' and 'over 40' are not the same number)."""
     sgs = inp.areas[inp.areas["speaker_role"] == "OTS Secretary General"]
-    return [(a, b) for a, b in zip(sgs.itertuples(), sgs.iloc[1:].itertuples())
-            if (b.date - a.date).days <= within_days and (a.count, a.qualifier) != (b.count, b.qualifier)]
+    return [
+        (a, b)
+        for a, b in zip(sgs.itertuples(), sgs.iloc[1:].itertuples())
+        if (b.date - a.date).days <= within_days and (a.count, a.qualifier) != (b.count, b.qualifier)
+    ]
 
 
 def wording(r) -> str:
@@ -88,6 +92,7 @@ def wording(r) -> str:
 
 
 # ------------------------------------------------------------------ hosts
+
 
 def hosted(inp: Inputs) -> pd.DataFrame:
     """Summits held in person, with the host's name and the summit's kind."""
@@ -104,8 +109,11 @@ def host_totals(inp: Inputs) -> pd.Series:
 def split_phrase(sel: pd.DataFrame) -> str:
     """'4 numbered' or '5 numbered and 1 informal', from the rows themselves."""
     counts = sel["format"].value_counts()
-    parts = [f"{counts[f]} {'numbered' if f == 'regular' else f}" for f in ("regular", "extraordinary", "informal")
-             if counts.get(f, 0)]
+    parts = [
+        f"{counts[f]} {'numbered' if f == 'regular' else f}"
+        for f in ("regular", "extraordinary", "informal")
+        if counts.get(f, 0)
+    ]
     if len(parts) == 1 and len(sel) > 1:
         return "all " + parts[0].split(" ", 1)[1]
     return " and ".join(parts)
@@ -118,6 +126,7 @@ def where(s) -> str:
 
 
 # ------------------------------------------------------------------ the Azerbaijani community
+
 
 def diaspora(inp: Inputs) -> pd.DataFrame:
     return inp.people[inp.people["measure"] == DIASPORA]
@@ -148,16 +157,25 @@ def latest(inp: Inputs, measure: str) -> pd.Series:
 
 # ------------------------------------------------------------------ how current the data are
 
+
 def statement_dates(inp: Inputs) -> pd.Series:
     """The day each row the chapter uses was stated: a summit's day (an announcement's for announced ones),
     a status's, a founding's, a statement's, the source's date for initiatives and people's figures."""
+
     def when(frame, *columns):
         return frame[list(columns)].bfill(axis=1).iloc[:, 0].dropna().map(dates.start_of)
 
     ini = inp.initiatives[inp.initiatives["book_uses"]]
-    parts = [inp.summits["start"], when(inp.announced, "source_date"), inp.members["since"].map(dates.start_of),
-             inp.bodies["start"], inp.areas["date"], when(ini, "source_date", "date"),
-             when(inp.people, "source_date", "reference_date"), inp.culture["date"].map(dates.start_of)]
+    parts = [
+        inp.summits["start"],
+        when(inp.announced, "source_date"),
+        inp.members["since"].map(dates.start_of),
+        inp.bodies["start"],
+        inp.areas["date"],
+        when(ini, "source_date", "date"),
+        when(inp.people, "source_date", "reference_date"),
+        inp.culture["date"].map(dates.start_of),
+    ]
     return pd.concat(parts, ignore_index=True)
 
 

@@ -42,19 +42,27 @@ def date_disputes(inp: Inputs) -> tuple[str, str]:
     parts, reasons = [], set()
     for s in disputed.itertuples():
         other = source_name(s.alt_source_url)
-        parts.append(f"for {s.host_city} ({s.year}) the book uses {s.when}, from {s.source_publisher}, "
-                     f"rather than {dates.label(s.date_alt)}, from {other}")
+        parts.append(
+            f"for {s.host_city} ({s.year}) the book uses {s.when}, from {s.source_publisher}, "
+            f"rather than {dates.label(s.date_alt)}, from {other}"
+        )
         report = s.day_basis == "official or news source" and other.startswith("the Wikipedia")
-        reasons.add("a dated official or news report, preferred to " + other if report
-                    else "the main source, as the row's note explains")
+        reasons.add(
+            "a dated official or news report, preferred to " + other
+            if report
+            else "the main source, as the row's note explains"
+        )
     if not parts:
         return "", ""
     lead = "in each case the day comes from " if len(parts) > 1 else "the day comes from "
     return "; ".join(parts), lead + " or ".join(sorted(reasons))
 
 
-DAY_SOURCES = {"official or news source": "the summits' declarations or reports of the time",
-               "scholarly source": "scholarly articles", "Wikipedia only": "only the Wikipedia list"}
+DAY_SOURCES = {
+    "official or news source": "the summits' declarations or reports of the time",
+    "scholarly source": "scholarly articles",
+    "Wikipedia only": "only the Wikipedia list",
+}
 
 
 def day_sources(inp: Inputs) -> str:
@@ -100,13 +108,16 @@ def initiative_disputes(inp: Inputs) -> str:
         if same.empty:
             from kzaz import data
 
-            data.fail("ots_initiatives", "-", "book_uses",
-                      f"{r.initiative_id} is not used and no used row has its initiative")
+            data.fail(
+                "ots_initiatives", "-", "book_uses", f"{r.initiative_id} is not used and no used row has its initiative"
+            )
         u = same.iloc[0]
         what = r.initiative[0].lower() + r.initiative[1:]
-        out.append(f"that {r.initiator} {what}: {u['source_publisher']} dates it {u['when']}, {r.source_publisher} "
-                   f"{r.when}; the book uses {u['source_publisher']}'s date, "
-                   f"{u['book_uses_reason'][0].lower() + u['book_uses_reason'][1:]}")
+        out.append(
+            f"that {r.initiator} {what}: {u['source_publisher']} dates it {u['when']}, {r.source_publisher} "
+            f"{r.when}; the book uses {u['source_publisher']}'s date, "
+            f"{u['book_uses_reason'][0].lower() + u['book_uses_reason'][1:]}"
+        )
     return "; ".join(out)
 
 
@@ -118,7 +129,8 @@ def currency_facts(inp: Inputs) -> dict:
         data_through=dates.label(f"{derive.statement_dates(inp).max():%Y-%m-%d}"),
         checked_on=dates.label(f"{checked.max():%Y-%m-%d}") if len(checked) else "not yet",
         sources_through=dates.label(searched) if searched else "an unrecorded date",
-        n_announced=len(inp.announced), announced_text=announced(inp),
+        n_announced=len(inp.announced),
+        announced_text=announced(inp),
         announced_years=says(sorted(set(inp.announced["start"].dt.year.astype(str)))),
         latest_status_when=dates.label(inp.members["since"].max()),
         initiative_disputes_text=initiative_disputes(inp),
@@ -134,22 +146,37 @@ def summit_facts(inp: Inputs) -> dict:
     n_disputes = int(s["date_alt"].notna().sum())
     founders = inp.members.loc[inp.members["status"] == "founding member", "name"].sort_values()
     return dict(
-        nakhchivan_year=int(by_id.loc[NAKHCHIVAN, "year"]), renaming_year=int(by_id.loc[RENAMING, "year"]),
-        n_summits=len(s), first_year=inp.first_year, last_year=inp.last_year,
-        n_regular=int(regular.sum()), n_other=int((~regular).sum()),
-        n_video=int((s["mode"] == "video").sum()), n_tss=int((s["series"] == TSS).sum()),
-        secretariat_city=by_id.loc[SECRETARIAT, "host_city"], secretariat_year=int(by_id.loc[SECRETARIAT, "year"]),
-        statute_city=by_id.loc[STATUTE, "host_city"], statute_year=int(by_id.loc[STATUTE, "year"]),
-        nakhchivan_date=by_id.loc[NAKHCHIVAN, "when"], founder_names=says(founders),
-        council_start_city=by_id.loc[COUNCIL_START, "host_city"], council_start_date=by_id.loc[COUNCIL_START, "when"],
-        renaming_city=by_id.loc[RENAMING, "host_city"], renaming_date=by_id.loc[RENAMING, "when"],
+        nakhchivan_year=int(by_id.loc[NAKHCHIVAN, "year"]),
+        renaming_year=int(by_id.loc[RENAMING, "year"]),
+        n_summits=len(s),
+        first_year=inp.first_year,
+        last_year=inp.last_year,
+        n_regular=int(regular.sum()),
+        n_other=int((~regular).sum()),
+        n_video=int((s["mode"] == "video").sum()),
+        n_tss=int((s["series"] == TSS).sum()),
+        secretariat_city=by_id.loc[SECRETARIAT, "host_city"],
+        secretariat_year=int(by_id.loc[SECRETARIAT, "year"]),
+        statute_city=by_id.loc[STATUTE, "host_city"],
+        statute_year=int(by_id.loc[STATUTE, "year"]),
+        nakhchivan_date=by_id.loc[NAKHCHIVAN, "when"],
+        founder_names=says(founders),
+        council_start_city=by_id.loc[COUNCIL_START, "host_city"],
+        council_start_date=by_id.loc[COUNCIL_START, "when"],
+        renaming_city=by_id.loc[RENAMING, "host_city"],
+        renaming_date=by_id.loc[RENAMING, "when"],
         longest_gap_years=fmt(s["start"].diff().dt.days.max() / 365.25, ".1f"),
-        recent_from=inp.recent_from, n_recent=int(recent.sum()), n_before_recent=int((~recent).sum()),
+        recent_from=inp.recent_from,
+        n_recent=int(recent.sum()),
+        n_before_recent=int((~recent).sum()),
         years_before_recent=inp.recent_from - inp.first_year,
-        n_wiki_days=int((s["day_basis"] == "Wikipedia only").sum()), day_sources_text=day_sources(inp),
+        n_wiki_days=int((s["day_basis"] == "Wikipedia only").sum()),
+        day_sources_text=day_sources(inp),
         timeline_days=timeline_days(inp),
-        n_date_disputes=n_disputes, date_disputes_summits="one summit" if n_disputes == 1 else f"{n_disputes} summits",
-        date_disputes_text=disputes, date_disputes_reason=reason,
+        n_date_disputes=n_disputes,
+        date_disputes_summits="one summit" if n_disputes == 1 else f"{n_disputes} summits",
+        date_disputes_text=disputes,
+        date_disputes_reason=reason,
     )
 
 
@@ -166,7 +193,8 @@ def member_facts(inp: Inputs) -> dict:
     return dict(
         n_members=int(m["status"].isin(["founding member", "member"]).sum()),
         n_founders=int((m["status"] == "founding member").sum()),
-        n_observers=len(observers), n_observer_states=int((observers["kind"] == "state").sum()),
+        n_observers=len(observers),
+        n_observer_states=int((observers["kind"] == "state").sum()),
         disputed=says(m.loc[m["status_disputed"], "name"]),
         other_observers=says(OTHER_KIND[k] for k in others["kind"]),
         **{f"since_{code.lower()}": since[code] for code in ("UZB", "HUN", "TKM", "CYN", "ECO")},
@@ -178,9 +206,11 @@ def _bodies_precision(b) -> str:
     rough = b[b["known_to"] != "day"]
     if rough.empty:
         return "Every founding is known to the day from a source other than Wikipedia."
-    return (f"A body whose founding is known only to the {'year' if (rough['known_to'] == 'year').all() else 'month'}, "
-            + says(f"{r.short_name} ({r.start.year})" for r in rough.itertuples())
-            + ", is drawn open at the start of that period: its exact day rests only on pages copied from Wikipedia.")
+    return (
+        f"A body whose founding is known only to the {'year' if (rough['known_to'] == 'year').all() else 'month'}, "
+        + says(f"{r.short_name} ({r.start.year})" for r in rough.itertuples())
+        + ", is drawn open at the start of that period: its exact day rests only on pages copied from Wikipedia."
+    )
 
 
 def body_facts(inp: Inputs) -> dict:
@@ -194,14 +224,20 @@ def body_facts(inp: Inputs) -> dict:
     (n_aze, aze), (n_kaz, kaz) = seats_in("AZE"), seats_in("KAZ")
     named, tied = named_bodies(inp)
     return dict(
-        n_bodies=len(b), n_bodies_aze=n_aze, bodies_aze_text=aze, n_bodies_kaz=n_kaz, bodies_kaz_text=kaz,
+        n_bodies=len(b),
+        n_bodies_aze=n_aze,
+        bodies_aze_text=aze,
+        n_bodies_kaz=n_kaz,
+        bodies_kaz_text=kaz,
         n_bodies_before=len(older),
         bodies_before_text=says(f"{r.short_name} ({r.start.year})" for r in older.itertuples()),
         bodies_listed_text=says(b.loc[b["ots_tie"] == "listed by the OTS", "short_name"]),
         ties_text=ties(b),
         year_only_bodies=says(f"{r.short_name} ({r.start.year})" for r in b[b["known_to"] == "year"].itertuples()),
         bodies_precision=_bodies_precision(b),
-        c20_n_named=len(named), c20_n_tied=len(tied), c20_named_text=says(named["short_name"]),
+        c20_n_named=len(named),
+        c20_n_tied=len(tied),
+        c20_named_text=says(named["short_name"]),
         c20_share=f"all {len(named)}" if len(tied) == len(named) else f"{len(tied)} of the {len(named)}",
     )
 
@@ -209,33 +245,58 @@ def body_facts(inp: Inputs) -> dict:
 def area_facts(inp: Inputs) -> dict:
     """The moves in the Secretary General's figure, the OTS's own message, what officials said just before
     the article, and the bounds their words allow."""
-    out = dict(c19_threshold=inp.threshold, c19_month=month_said(inp), c19_finding=c19_finding(inp),
-               n_area_docs=len(derive.documents(inp)), c19_bounds=bounds_sentence(inp))
+    out = dict(
+        c19_threshold=inp.threshold,
+        c19_month=month_said(inp),
+        c19_finding=c19_finding(inp),
+        n_area_docs=len(derive.documents(inp)),
+        c19_bounds=bounds_sentence(inp),
+    )
     moves = derive.sg_moves(inp)
     if moves:
         a, b = moves[0]
-        out.update(jump_from_when=f"{a.date:%-d %B %Y}", jump_from=f"{a.qualifier} {a.count}", jump_to=b.count,
-                   jump_days=(b.date - a.date).days, jump_to_summit=_summit_city(inp, b.date))
+        out.update(
+            jump_from_when=f"{a.date:%-d %B %Y}",
+            jump_from=f"{a.qualifier} {a.count}",
+            jump_to=b.count,
+            jump_days=(b.date - a.date).days,
+            jump_to_summit=_summit_city(inp, b.date),
+        )
     if len(moves) > 1:
         a, b = moves[-1]
-        out.update(shift_from=f"{a.qualifier} {a.count}", shift_to=f"{b.qualifier} {b.count}",
-                   shift_days=(b.date - a.date).days, shift_year=a.date.year)
+        out.update(
+            shift_from=f"{a.qualifier} {a.count}",
+            shift_to=f"{b.qualifier} {b.count}",
+            shift_days=(b.date - a.date).days,
+            shift_year=a.date.year,
+        )
     msgs = derive.ots_messages(inp)
     if len(msgs):
         m = list(msgs.itertuples())[-1]
-        out.update(ots_message_when=f"{m.date:%-d %B %Y}", ots_message_said=derive.wording(m),
-                   ots_message_days=(inp.article_date - m.date).days)
+        out.update(
+            ots_message_when=f"{m.date:%-d %B %Y}",
+            ots_message_said=derive.wording(m),
+            ots_message_days=(inp.article_date - m.date).days,
+        )
     last = derive.on_last_day(inp)
     if len(last):
-        said = [f"the {r.speaker_role} {'spoke ' if i == 0 else ''}of {derive.wording(r)}"
-                for i, r in enumerate(last.itertuples())]
-        out.update(latest_when=f"{last['date'].max():%-d %B %Y}", latest_said=says(said),
-                   latest_summit=_summit_city(inp, last["date"].max()))
+        said = [
+            f"the {r.speaker_role} {'spoke ' if i == 0 else ''}of {derive.wording(r)}"
+            for i, r in enumerate(last.itertuples())
+        ]
+        out.update(
+            latest_when=f"{last['date'].max():%-d %B %Y}",
+            latest_said=says(said),
+            latest_summit=_summit_city(inp, last["date"].max()),
+        )
         if len(msgs):
             out["message_to_last_days"] = (last["date"].max() - msgs["date"].max()).days
     b = derive.bounds_of(derive.latest_said(inp))
-    out["c19_agreement"] = ("are consistent with one another" if b["consistent"] else
-                            "cannot all be right; the dropdown below shows where they clash")
+    out["c19_agreement"] = (
+        "are consistent with one another"
+        if b["consistent"]
+        else "cannot all be right; the dropdown below shows where they clash"
+    )
     if b["weakest"]:
         out.update(c19_floor=b["weakest"][0], c19_floor_by=f"the {b['weakest'][1]['speaker_role']}")
     return out
@@ -257,12 +318,15 @@ def host_facts(inp: Inputs) -> dict:
     for code in ("KAZ", "AZE"):
         k, sel = code.lower(), hosted[hosted["host_country"] == code]
         video = s[(s["mode"] == "video") & (s["chair_country"] == code)]
-        out.update({
-            f"hosted_{k}": len(sel), f"hosted_{k}_split": derive.split_phrase(sel),
-            f"hosted_{k}_cities": ", ".join(f"{r.host_city} ({r.year})" for r in sel.itertuples()),
-            f"chaired_video_{k}": len(video),
-            f"chaired_video_{k}_text": says(f"the {r.format} summit of {r.year}" for r in video.itertuples()),
-        })
+        out.update(
+            {
+                f"hosted_{k}": len(sel),
+                f"hosted_{k}_split": derive.split_phrase(sel),
+                f"hosted_{k}_cities": ", ".join(f"{r.host_city} ({r.year})" for r in sel.itertuples()),
+                f"chaired_video_{k}": len(video),
+                f"chaired_video_{k}_text": says(f"the {r.format} summit of {r.year}" for r in video.itertuples()),
+            }
+        )
     return out
 
 
@@ -276,18 +340,29 @@ def people_facts(inp: Inputs) -> dict:
     kaz_said, aze_said = derive.statements(inp, "KAZ"), derive.statements(inp, "AZE")
     said = dia[dia["basis"] == "official's statement"].sort_values("value")
     return dict(
-        students_when=kaz["when"], students_stated_by=kaz["stated_by"],
-        students_kaz_in_aze=int(kaz["value"]), students_aze_in_kaz=int(aze["value"]),
-        student_ratio=fmt(aze["value"] / kaz["value"], ".1f"), quota=int(quota["value"]), quota_year=quota["when"],
-        n_dia_figures=len(dia), dia_min=fmt(int(dia["value"].min()), ","), dia_max_text=derive.figure_text(top),
-        bns_latest=fmt(int(bns_latest["value"]), ","), bns_latest_when=_as_of(bns_latest["reference_date"]),
-        bns_previous=fmt(int(bns_previous["value"]), ","), bns_previous_when=_as_of(bns_previous["reference_date"]),
+        students_when=kaz["when"],
+        students_stated_by=kaz["stated_by"],
+        students_kaz_in_aze=int(kaz["value"]),
+        students_aze_in_kaz=int(aze["value"]),
+        student_ratio=fmt(aze["value"] / kaz["value"], ".1f"),
+        quota=int(quota["value"]),
+        quota_year=quota["when"],
+        n_dia_figures=len(dia),
+        dia_min=fmt(int(dia["value"].min()), ","),
+        dia_max_text=derive.figure_text(top),
+        bns_latest=fmt(int(bns_latest["value"]), ","),
+        bns_latest_when=_as_of(bns_latest["reference_date"]),
+        bns_previous=fmt(int(bns_previous["value"]), ","),
+        bns_previous_when=_as_of(bns_previous["reference_date"]),
         bns_diff=fmt(int(bns_latest["value"] - bns_previous["value"]), ","),
-        census=fmt(int(census["value"]), ","), census_year=census["when"],
-        statements_min=derive.figure_text(said.iloc[0]), statements_max=derive.figure_text(said.iloc[-1]),
+        census=fmt(int(census["value"]), ","),
+        census_year=census["when"],
+        statements_min=derive.figure_text(said.iloc[0]),
+        statements_max=derive.figure_text(said.iloc[-1]),
         kaz_statements=says(f"{derive.figure_text(r)} ({r['start'].year})" for _, r in kaz_said.iterrows()),
-        aze_statements=says(f"{derive.figure_text(r)} ({r['stated_by']}, {r['start'].year})"
-                            for _, r in aze_said.iterrows()),
+        aze_statements=says(
+            f"{derive.figure_text(r)} ({r['stated_by']}, {r['start'].year})" for _, r in aze_said.iterrows()
+        ),
         **culture_facts(inp),
     )
 
@@ -299,7 +374,9 @@ def culture_facts(inp: Inputs) -> dict:
     kaz_days, aze_days = days[days["country"] == "AZE"], days[days["country"] == "KAZ"]
     latest = aze_days.iloc[-1] if len(aze_days) else None
     return dict(
-        n_culture_events=len(c), n_kaz_days=len(kaz_days), kaz_days_years=says(kaz_days["year"].astype(str)),
+        n_culture_events=len(c),
+        n_kaz_days=len(kaz_days),
+        kaz_days_years=says(kaz_days["year"].astype(str)),
         aze_days_place=latest["place"] if latest is not None else "",
         aze_days_when=dates.label(latest["date"][:7]) if latest is not None else "",
     )
@@ -316,8 +393,16 @@ def c21() -> str:
 
 
 def facts(inp: Inputs) -> Facts:
-    out = Facts("ots", **currency_facts(inp), **summit_facts(inp), **member_facts(inp), **body_facts(inp),
-                **area_facts(inp), **host_facts(inp), **people_facts(inp))
+    out = Facts(
+        "ots",
+        **currency_facts(inp),
+        **summit_facts(inp),
+        **member_facts(inp),
+        **body_facts(inp),
+        **area_facts(inp),
+        **host_facts(inp),
+        **people_facts(inp),
+    )
     for a in verdicts(inp):
         out[a.claim_id.lower()] = verdict(a.verdict, a.claim_id)
     out["c21"] = verdict(c21(), "C21")

@@ -111,13 +111,18 @@ def check_named_summits(summits: pd.DataFrame) -> list[str]:
     missing = [s for s in (SECRETARIAT, STATUTE, NAKHCHIVAN, COUNCIL_START, RENAMING) if s not in rows]
     if missing:
         return [data.problem("ots_summits", "-", "summit_id", f"the chapter names summits {missing}")]
-    out = [data.problem("ots_summits", rows[sid], "outcome", f"the text relies on '{word}'")
-           for sid, word in PROSE_RELIES_ON.items()
-           if word not in str(summits.loc[summits["summit_id"] == sid, "outcome"].iloc[0])]
+    out = [
+        data.problem("ots_summits", rows[sid], "outcome", f"the text relies on '{word}'")
+        for sid, word in PROSE_RELIES_ON.items()
+        if word not in str(summits.loc[summits["summit_id"] == sid, "outcome"].iloc[0])
+    ]
     tss = summits[summits["series"] == TSS]
     if tss["start"].idxmax() != summits.index[summits["summit_id"] == COUNCIL_START][0]:
-        out.append(data.problem("ots_summits", rows[COUNCIL_START], "series",
-                                "the text calls it the last Turkic-speaking states summit"))
+        out.append(
+            data.problem(
+                "ots_summits", rows[COUNCIL_START], "series", "the text calls it the last Turkic-speaking states summit"
+            )
+        )
     return out
 
 
@@ -126,30 +131,42 @@ def check_members(members: pd.DataFrame, names: dict) -> list[str]:
     for row, m in enumerate(members.itertuples(), start=2):
         on_map = isinstance(m.map_code, str)
         if on_map != (m.kind != "international organisation"):
-            out.append(data.problem("ots_membership", row, "map_code",
-                                    "states and entities need a map code, organisations none"))
+            out.append(
+                data.problem(
+                    "ots_membership", row, "map_code", "states and entities need a map code, organisations none"
+                )
+            )
         if on_map and m.map_code not in names:
-            out.append(data.problem("ots_membership", row, "map_code",
-                                    f"'{m.map_code}' is not in data/geo/countries.geojson"))
+            out.append(
+                data.problem("ots_membership", row, "map_code", f"'{m.map_code}' is not in data/geo/countries.geojson")
+            )
     return out
 
 
 def check_bodies(bodies: pd.DataFrame) -> list[str]:
-    return [data.problem("ots_bodies", row, "ots_link",
-                         "describe the tie, or leave it empty when ots_tie is 'none found'")
-            for row, b in enumerate(bodies.itertuples(), start=2)
-            if (b.ots_tie == "none found") != (not isinstance(b.ots_link, str))]
+    return [
+        data.problem("ots_bodies", row, "ots_link", "describe the tie, or leave it empty when ots_tie is 'none found'")
+        for row, b in enumerate(bodies.itertuples(), start=2)
+        if (b.ots_tie == "none found") != (not isinstance(b.ots_link, str))
+    ]
 
 
 def check_people(people: pd.DataFrame) -> list[str]:
     out = []
     for row, p in enumerate(people.itertuples(), start=2):
         if (p.topic == "diaspora") != (p.unit == "persons"):
-            out.append(data.problem("kz_az_people", row, "unit",
-                                    "diaspora figures count persons; education figures students"))
+            out.append(
+                data.problem("kz_az_people", row, "unit", "diaspora figures count persons; education figures students")
+            )
         if p.book_uses and p.topic == "diaspora" and p.basis == "official's statement":
-            out.append(data.problem("kz_az_people", row, "book_uses",
-                                    "an official's statement on the community is not a count: not for use"))
+            out.append(
+                data.problem(
+                    "kz_az_people",
+                    row,
+                    "book_uses",
+                    "an official's statement on the community is not a count: not for use",
+                )
+            )
     for measure in (STUDENTS_KAZ_IN_AZE, STUDENTS_AZE_IN_KAZ, QUOTA):
         if not (people["measure"] == measure).any():
             out.append(data.problem("kz_az_people", "-", "measure", f"the chapter quotes '{measure}'; no row has it"))
@@ -186,8 +203,9 @@ def inputs() -> Inputs:
     members = data.load("ots_membership")
     bodies = data.load("ots_bodies")
     people = data.load("kz_az_people")
-    problems = (check_summits(summits, names) + check_members(members, names) + check_bodies(bodies)
-                + check_people(people))
+    problems = (
+        check_summits(summits, names) + check_members(members, names) + check_bodies(bodies) + check_people(people)
+    )
     if problems:
         raise data.DataError(problems)
     summits = _dated(summits, "date")
@@ -197,17 +215,23 @@ def inputs() -> Inputs:
     problems = check_named_summits(summits)
     if problems:
         raise data.DataError(problems)
-    members = members.assign(label=members.apply(status_label, axis=1),
-                             since_year=members["since"].str[:4].astype(int),
-                             when=members["since"].map(dates.label))
+    members = members.assign(
+        label=members.apply(status_label, axis=1),
+        since_year=members["since"].str[:4].astype(int),
+        when=members["since"].map(dates.label),
+    )
     bodies = _dated(bodies, "founded").assign(
         known_to=lambda b: b["founded"].map(dates.precision),
         seat=lambda b: b["seat_city"] + ", " + b["seat_country"].map(names),
-        where=lambda b: b["seat_country"].map(KZ_AZ).fillna(ELSEWHERE))
+        where=lambda b: b["seat_country"].map(KZ_AZ).fillna(ELSEWHERE),
+    )
     areas = data.load("ots_cooperation_areas").sort_values("date", kind="stable").reset_index(drop=True)
     events = diplomacy.inputs().events
     return Inputs(
-        summits=summits, members=members, bodies=bodies, areas=areas,
+        summits=summits,
+        members=members,
+        bodies=bodies,
+        areas=areas,
         people=_dated(people, "reference_date"),
         announced=announced,
         initiatives=initiatives(),

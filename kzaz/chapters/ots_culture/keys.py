@@ -20,20 +20,39 @@ def key_numbers(inp: Inputs) -> list[dict]:
     members = int(m["status"].isin(["founding member", "member"]).sum())
     observers = int((m["status"] == "observer").sum())
     out = [
-        {"what": "Summits of the Turkic states held (heads of state)", "value": f"{len(s)} summits",
-         "period": f"{inp.first_year}–{inp.last_year}", "source": _source(s)},
-        {"what": "Members and observers of the OTS", "value": f"{members} members, {observers} observers",
-         "period": f"latest change {dates.label(m['since'].max())}", "source": _source(m)},
+        {
+            "what": "Summits of the Turkic states held (heads of state)",
+            "value": f"{len(s)} summits",
+            "period": f"{inp.first_year}–{inp.last_year}",
+            "source": _source(s),
+        },
+        {
+            "what": "Members and observers of the OTS",
+            "value": f"{members} members, {observers} observers",
+            "period": f"latest change {dates.label(m['since'].max())}",
+            "source": _source(m),
+        },
     ]
     msgs = derive.ots_messages(inp)
     if len(msgs):
         r = msgs.iloc[-1]
-        out.append({"what": "Areas of cooperation, in the OTS's own words (claim C19: more than "
-                            f"{inp.threshold})", "value": f"{r['qualifier']} {r['count']} areas",
-                    "period": f"{r['date']:%-d %B %Y}", "source": link(r["source_publisher"], r["source_url"])})
+        out.append(
+            {
+                "what": f"Areas of cooperation, in the OTS's own words (claim C19: more than {inp.threshold})",
+                "value": f"{r['qualifier']} {r['count']} areas",
+                "period": f"{r['date']:%-d %B %Y}",
+                "source": link(r["source_publisher"], r["source_url"]),
+            }
+        )
     used = derive.counts_used(inp)
     if len(used):
         r = used.iloc[-1]
-        out.append({"what": DIASPORA + " (statistics bureau)", "value": f"{int(r['value']):,} persons",
-                    "period": r["when"], "source": link(r["source_publisher"], r["source_url"])})
+        out.append(
+            {
+                "what": DIASPORA + " (statistics bureau)",
+                "value": f"{int(r['value']):,} persons",
+                "period": r["when"],
+                "source": link(r["source_publisher"], r["source_url"]),
+            }
+        )
     return out

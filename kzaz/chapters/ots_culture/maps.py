@@ -28,10 +28,20 @@ STATUS = {
 # of the island, over Syria; Turkmenistan's and Kyrgyzstan's in the open land south and east of
 # Central Asia. A phone's map is smaller, so some labels go elsewhere (PHONE_LABEL_AT); a phone is a
 # chart narrower than PHONE px. The others sit on a point inside their shape.
-LABEL_AT = {"HUN": (19.4, 50.6, "center"), "AZE": (43.4, 45.8, "center"), "CYN": (35.9, 34.6, "left"),
-            "TKM": (59.6, 35.5, "center"), "KGZ": (85.0, 42.6, "center")}
-PHONE_LABEL_AT = {**LABEL_AT, "AZE": (46.0, 35.6, "center"), "CYN": (31.6, 34.2, "right"),
-                  "TKM": (61.0, 34.6, "center"), "KGZ": (84.5, 42.6, "center")}
+LABEL_AT = {
+    "HUN": (19.4, 50.6, "center"),
+    "AZE": (43.4, 45.8, "center"),
+    "CYN": (35.9, 34.6, "left"),
+    "TKM": (59.6, 35.5, "center"),
+    "KGZ": (85.0, 42.6, "center"),
+}
+PHONE_LABEL_AT = {
+    **LABEL_AT,
+    "AZE": (46.0, 35.6, "center"),
+    "CYN": (31.6, 34.2, "right"),
+    "TKM": (61.0, 34.6, "center"),
+    "KGZ": (84.5, 42.6, "center"),
+}
 PHONE = 420
 # Neighbours named on the map: large in the frame and bordering a member (see `neighbours`).
 NEIGHBOUR_KM2 = 300_000
@@ -52,23 +62,50 @@ def parties(inp: Inputs) -> pd.DataFrame:
     shapes = basemap.countries(BBOX).set_index("iso3").loc[on_map["map_code"]]
     inside = shapes.geometry.representative_point()
     km2 = shapes.geometry.to_crs(EQUAL_AREA).area.values / 1e6
-    out = on_map.assign(lon=inside.x.values, lat=inside.y.values, small=km2 < SMALL_KM2,
-                        colour=on_map["label"].map(STATUS),
-                        text=on_map["name"] + "\n" + on_map["since_year"].astype(str)
-                        + on_map["status_disputed"].map({True: ", disputed", False: ""}))
+    out = on_map.assign(
+        lon=inside.x.values,
+        lat=inside.y.values,
+        small=km2 < SMALL_KM2,
+        colour=on_map["label"].map(STATUS),
+        text=on_map["name"]
+        + "\n"
+        + on_map["since_year"].astype(str)
+        + on_map["status_disputed"].map({True: ", disputed", False: ""}),
+    )
     for screen, places in (("wide", LABEL_AT), ("phone", PHONE_LABEL_AT)):
         at = [places.get(code, (lon, lat, "center")) for code, lon, lat in zip(out["map_code"], out["lon"], out["lat"])]
         out[f"{screen}_lon"], out[f"{screen}_lat"], out[f"{screen}_align"] = zip(*at)
     out["leader"] = out["map_code"].isin(set(LABEL_AT) | set(PHONE_LABEL_AT))
-    return out[["map_code", "name", "label", "kind", "when", "since_event", "lon", "lat", "small", "colour", "text",
-                "wide_lon", "wide_lat", "wide_align", "phone_lon", "phone_lat", "phone_align", "leader"]]
+    return out[
+        [
+            "map_code",
+            "name",
+            "label",
+            "kind",
+            "when",
+            "since_event",
+            "lon",
+            "lat",
+            "small",
+            "colour",
+            "text",
+            "wide_lon",
+            "wide_lat",
+            "wide_align",
+            "phone_lon",
+            "phone_lat",
+            "phone_align",
+            "leader",
+        ]
+    ]
 
 
 def _placed(chart: alt.Chart) -> alt.Chart:
     """The label's point for the screen the chart is drawn on (the view's width decides)."""
     return chart.transform_calculate(
         label_lon=f"width < {PHONE} ? datum.phone_lon : datum.wide_lon",
-        label_lat=f"width < {PHONE} ? datum.phone_lat : datum.wide_lat")
+        label_lat=f"width < {PHONE} ? datum.phone_lat : datum.wide_lat",
+    )
 
 
 def neighbours(inp: Inputs) -> pd.DataFrame:
@@ -77,15 +114,20 @@ def neighbours(inp: Inputs) -> pd.DataFrame:
     members = set(inp.members["map_code"].dropna())
     member_shapes = countries[countries["iso3"].isin(members)].geometry.union_all()
     km2 = countries.geometry.to_crs(EQUAL_AREA).area / 1e6
-    pick = countries[~countries["iso3"].isin(members) & (km2 >= NEIGHBOUR_KM2)
-                     & countries.geometry.intersects(member_shapes.buffer(0.05))]
+    pick = countries[
+        ~countries["iso3"].isin(members)
+        & (km2 >= NEIGHBOUR_KM2)
+        & countries.geometry.intersects(member_shapes.buffer(0.05))
+    ]
     inside = pick.geometry.representative_point()
     at = pick["iso3"].map(NEIGHBOUR_AT)
-    return pd.DataFrame({
-        "name": pick["name"].values,
-        "lon": [a[0] if isinstance(a, tuple) else p.x for a, p in zip(at, inside)],
-        "lat": [a[1] if isinstance(a, tuple) else p.y for a, p in zip(at, inside)],
-    })
+    return pd.DataFrame(
+        {
+            "name": pick["name"].values,
+            "lon": [a[0] if isinstance(a, tuple) else p.x for a, p in zip(at, inside)],
+            "lat": [a[1] if isinstance(a, tuple) else p.y for a, p in zip(at, inside)],
+        }
+    )
 
 
 def _text(frame: pd.DataFrame, lon: str = "lon", lat: str = "lat", halo: bool = True, **style) -> list[alt.Chart]:
@@ -108,22 +150,41 @@ def _text(frame: pd.DataFrame, lon: str = "lon", lat: str = "lat", halo: bool = 
 
 def _layers(inp: Inputs) -> list[alt.Chart]:
     p = parties(inp)
-    tooltip = [alt.Tooltip("name:N", title="Party"), alt.Tooltip("label:N", title="Status"),
-               alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("when:N", title="Since"),
-               alt.Tooltip("since_event:N", title="Occasion")]
-    leaders = _placed(alt.Chart(p[p["leader"]])).mark_rule(color="#222", strokeWidth=0.8).encode(
-        longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q")
+    tooltip = [
+        alt.Tooltip("name:N", title="Party"),
+        alt.Tooltip("label:N", title="Status"),
+        alt.Tooltip("kind:N", title="Kind"),
+        alt.Tooltip("when:N", title="Since"),
+        alt.Tooltip("since_event:N", title="Occasion"),
+    ]
+    leaders = (
+        _placed(alt.Chart(p[p["leader"]]))
+        .mark_rule(color="#222", strokeWidth=0.8)
+        .encode(longitude="lon:Q", latitude="lat:Q", longitude2="label_lon:Q", latitude2="label_lat:Q")
+    )
     # A territory too small to see gets a marker in its status colour (scale=None: no second legend).
-    small = alt.Chart(p[p["small"]]).mark_point(size=80, filled=True, stroke="#222", strokeWidth=1,
-                                               strokeDash=[2, 1.5], opacity=1).encode(
-        longitude="lon:Q", latitude="lat:Q", fill=alt.Fill("colour:N", scale=None), tooltip=tooltip)
-    names = [layer.encode(tooltip=tooltip) for layer in
-             _text(p, "label_lon", "label_lat", fontSize=FONT, fontWeight="bold", color="#222")]
-    near = _text(neighbours(inp).assign(text=lambda f: f["name"]), fontSize=FONT, color=theme.GREY,
-                 fontStyle="italic")
-    water = [layer for name, (lon, lat, angle) in SEAS.items() for layer in _text(
-        pd.DataFrame({"text": [name], "lon": [lon], "lat": [lat]}), halo=False, angle=angle, fontSize=SEA_FONT,
-        color="#4d7a99", fontStyle="italic")]
+    small = (
+        alt.Chart(p[p["small"]])
+        .mark_point(size=80, filled=True, stroke="#222", strokeWidth=1, strokeDash=[2, 1.5], opacity=1)
+        .encode(longitude="lon:Q", latitude="lat:Q", fill=alt.Fill("colour:N", scale=None), tooltip=tooltip)
+    )
+    names = [
+        layer.encode(tooltip=tooltip)
+        for layer in _text(p, "label_lon", "label_lat", fontSize=FONT, fontWeight="bold", color="#222")
+    ]
+    near = _text(neighbours(inp).assign(text=lambda f: f["name"]), fontSize=FONT, color=theme.GREY, fontStyle="italic")
+    water = [
+        layer
+        for name, (lon, lat, angle) in SEAS.items()
+        for layer in _text(
+            pd.DataFrame({"text": [name], "lon": [lon], "lat": [lat]}),
+            halo=False,
+            angle=angle,
+            fontSize=SEA_FONT,
+            color="#4d7a99",
+            fontStyle="italic",
+        )
+    ]
     return [leaders, small, *near, *water, *names]
 
 
@@ -141,8 +202,10 @@ def _alt_text(inp: Inputs) -> str:
     text = f"Map from Hungary to western China. {len(members)} member states are coloured; " + "; ".join(parts) + "."
     disputed = m[m["status_disputed"]]
     if len(disputed):
-        text += (f" {says(disputed['name'])} is shown with the observer status the OTS lists, which is disputed, "
-                 "as a pale marker with a dashed outline.")
+        text += (
+            f" {says(disputed['name'])} is shown with the observer status the OTS lists, which is disputed, "
+            "as a pale marker with a dashed outline."
+        )
     leaders = says(m.loc[m["map_code"].isin(LABEL_AT), "name"])
     return text + f" The labels of {leaders} are joined to them by lines."
 
@@ -150,17 +213,23 @@ def _alt_text(inp: Inputs) -> str:
 def status(inp: Inputs) -> Figure:
     shown = parties(inp)
     order = [k for k in STATUS if k in set(shown["label"])]  # the legend lists only statuses the map shows
-    ground = basemap.layers(bbox=BBOX, fill=shown.set_index("map_code")["label"], fill_title="Status in the OTS",
-                            fill_scale=theme.scale(STATUS, order))
+    ground = basemap.layers(
+        bbox=BBOX,
+        fill=shown.set_index("map_code")["label"],
+        fill_title="Status in the OTS",
+        fill_scale=theme.scale(STATUS, order),
+    )
     chart = alt.layer(ground, *(layer.project(**basemap.PROJECTION) for layer in _layers(inp))).properties(
-        width=620, height=290)
+        width=620, height=290
+    )
     off_map = inp.members[inp.members["map_code"].isna()]
     short = off_map["name"].str.extract(r"\((\w+)\)$")[0].fillna(off_map["name"])
     return figure(
-        chart, name="fig-ots-map",
+        chart,
+        name="fig-ots-map",
         title="Members and observers of the Organization of Turkic States",
         subtitle="Year each party gained its present status, as the OTS lists it"
-                 + (f"; not shown: the observer organisation {says(short)}" if len(off_map) else ""),
+        + (f"; not shown: the observer organisation {says(short)}" if len(off_map) else ""),
         sources=["ots_membership", "geo_countries"],
         alt_text=_alt_text(inp),
     )

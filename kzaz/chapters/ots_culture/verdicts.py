@@ -23,10 +23,12 @@ from .derive import (
 )
 from .inputs import Inputs
 
-TIE_PHRASE = {"listed by the OTS": "on the OTS's list of related institutions",
-              "summit decision": "created by decision of a Turkic Council or OTS summit",
-              "own statement": "tied to the OTS only by its own description",
-              "none found": "without a documented tie to the OTS"}
+TIE_PHRASE = {
+    "listed by the OTS": "on the OTS's list of related institutions",
+    "summit decision": "created by decision of a Turkic Council or OTS summit",
+    "own statement": "tied to the OTS only by its own description",
+    "none found": "without a documented tie to the OTS",
+}
 
 
 def c19_verdict(inp: Inputs) -> str:
@@ -68,9 +70,11 @@ def bounds_sentence(inp: Inputs) -> str:
     if latest.empty:
         return ""
     b = bounds_of(latest)
-    text = (f"Read as bounds, the statements of {month_said(inp)} allow "
-            + says(f"{bound_phrase(r)} ({who(inp, r)}: {r['qualifier']} {r['count']})" for _, r in latest.iterrows())
-            + ".")
+    text = (
+        f"Read as bounds, the statements of {month_said(inp)} allow "
+        + says(f"{bound_phrase(r)} ({who(inp, r)}: {r['qualifier']} {r['count']})" for _, r in latest.iterrows())
+        + "."
+    )
     weakest, strongest, ceiling = b["weakest"], b["strongest"], b["ceiling"]
     if not b["consistent"]:
         first = who(inp, strongest[1])
@@ -91,8 +95,8 @@ def c19_finding(inp: Inputs) -> str:
     return {
         "supported": f"An OTS document puts the number above {t}, so the article's figure can be checked.",
         "partly supported": f"The article's figure of more than {t} matches what the OTS itself and officials were "
-                            f"saying in {month}, when it appeared{floor}. But it rests on speeches and messages that "
-                            "give different counts, not on a list a reader could check.",
+        f"saying in {month}, when it appeared{floor}. But it rests on speeches and messages that "
+        "give different counts, not on a list a reader could check.",
         "not supported": f"What officials said in {month}, before the article appeared, does not go beyond {t}.",
         "not verifiable": "No statement or document on the number of areas predates the article.",
     }[c19_verdict(inp)]
@@ -105,15 +109,24 @@ def c19_reason(inp: Inputs) -> str:
         return "No statement on the number of areas predates the article."
     msgs = latest[latest["kind"] == "OTS message"]
     others = latest[latest["kind"] != "OTS message"]
-    said = says(([f"the OTS's own message spoke of {says(wording(r) for r in msgs.itertuples())}"] if len(msgs) else [])
-                + ([f"officials of {says(wording(r) for r in others.itertuples())}"] if len(others) else []))
+    said = says(
+        ([f"the OTS's own message spoke of {says(wording(r) for r in msgs.itertuples())}"] if len(msgs) else [])
+        + ([f"officials of {says(wording(r) for r in others.itertuples())}"] if len(others) else [])
+    )
     weakest = bounds_of(latest)["weakest"]
     reason = f"In {month_said(inp)}, just before the article, {said}"
-    reason += (f": read as bounds, even the weakest means {weakest[0]} or more, "
-               f"{'above' if weakest[0] > t else 'not above'} {t}." if weakest else ".")
+    reason += (
+        f": read as bounds, even the weakest means {weakest[0]} or more, "
+        f"{'above' if weakest[0] > t else 'not above'} {t}."
+        if weakest
+        else "."
+    )
     docs = "an OTS document counts them" if len(documents(inp)) else "no OTS document counts them"
-    shifts = [f"from {a.qualifier} {a.count} to {b.qualifier if b.qualifier != 'reached' else ''} {b.count} within "
-              f"{(b.date - a.date).days} days in {a.date.year}".replace("  ", " ") for a, b in moves]
+    shifts = [
+        f"from {a.qualifier} {a.count} to {b.qualifier if b.qualifier != 'reached' else ''} {b.count} within "
+        f"{(b.date - a.date).days} days in {a.date.year}".replace("  ", " ")
+        for a, b in moves
+    ]
     reason += f" But {docs}" + (f", and the Secretary General's own figure moved {says(shifts)}." if shifts else ".")
     return reason
 
@@ -121,19 +134,28 @@ def c19_reason(inp: Inputs) -> str:
 def c19(inp: Inputs) -> Assessment:
     msgs = ots_messages(inp)
     return claims.assess(
-        "C19", c19_verdict(inp), c19_reason(inp),
+        "C19",
+        c19_verdict(inp),
+        c19_reason(inp),
         "{numref}`fig-ots-areas`; table ots_cooperation_areas: "
-        + ", ".join(link(r.statement_id, r.source_url) for r in inp.areas.itertuples()) + ".",
-        detail=(f"The rule: a count above {inp.threshold} in an OTS document that lists or counts the areas would "
-                "support the claim; statements above it, officials' or the OTS's own messages, support it only in "
-                "part, as there is no list to check and the numbers shift; statements at or below it would not "
-                "support it. 'More than N' and 'over N' are read as N + 1 or more, 'almost N' as at most N - 1 "
-                "(and as above the threshold when N - 1 is), 'reached N' as N. " + bounds_sentence(inp)
-                + f" Statements made after the article ({inp.article_date:%-d %B %Y}) are not counted. "
-                + (f"The OTS's own messages: {says(r.statement_id for r in msgs.itertuples())}. " if len(msgs) else "")
-                + "Statements before the article: "
-                + "; ".join(f"{r.statement_id}, {r.speaker_role}, {r.date:%-d %B %Y}: {wording(r)}"
-                            for r in said_before(inp).itertuples()) + "."),
+        + ", ".join(link(r.statement_id, r.source_url) for r in inp.areas.itertuples())
+        + ".",
+        detail=(
+            f"The rule: a count above {inp.threshold} in an OTS document that lists or counts the areas would "
+            "support the claim; statements above it, officials' or the OTS's own messages, support it only in "
+            "part, as there is no list to check and the numbers shift; statements at or below it would not "
+            "support it. 'More than N' and 'over N' are read as N + 1 or more, 'almost N' as at most N - 1 "
+            "(and as above the threshold when N - 1 is), 'reached N' as N. "
+            + bounds_sentence(inp)
+            + f" Statements made after the article ({inp.article_date:%-d %B %Y}) are not counted. "
+            + (f"The OTS's own messages: {says(r.statement_id for r in msgs.itertuples())}. " if len(msgs) else "")
+            + "Statements before the article: "
+            + "; ".join(
+                f"{r.statement_id}, {r.speaker_role}, {r.date:%-d %B %Y}: {wording(r)}"
+                for r in said_before(inp).itertuples()
+            )
+            + "."
+        ),
     )
 
 
@@ -166,12 +188,18 @@ def c20(inp: Inputs) -> Assessment:
     share = f"All {len(named)}" if len(tied) == len(named) else f"{len(tied)} of the {len(named)}"
     others = inp.bodies[~inp.bodies["named_in_claim"]]
     return claims.assess(
-        "C20", c20_verdict(inp),
+        "C20",
+        c20_verdict(inp),
         f"{share} bodies the claim names have a documented tie to the OTS: {ties(named)}.",
         "{numref}`fig-ots-bodies`; table ots_bodies: "
-        + ", ".join(link(r.short_name, r.source_url) for r in named.itertuples()) + ".",
-        detail=("A body counts as linked when the OTS lists it or a summit created it; a body's own description "
-                "of itself does not count. Not named in the claim: " + ties(others) + "." if len(others) else ""),
+        + ", ".join(link(r.short_name, r.source_url) for r in named.itertuples())
+        + ".",
+        detail=(
+            "A body counts as linked when the OTS lists it or a summit created it; a body's own description "
+            "of itself does not count. Not named in the claim: " + ties(others) + "."
+            if len(others)
+            else ""
+        ),
     )
 
 

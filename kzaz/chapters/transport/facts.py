@@ -12,20 +12,34 @@ from .verdicts import c09_parts, verdicts
 
 def roadmap_facts(inp: Inputs) -> dict:
     k = c09_parts(inp)
-    return dict(n_roadmap_sources=len(inp.roadmap),
-                roadmap_update="an update of it agreed in 2024 is recorded" if k["update_2024"] else
-                "no update of it agreed in 2024 could be found")
+    return dict(
+        n_roadmap_sources=len(inp.roadmap),
+        roadmap_update="an update of it agreed in 2024 is recorded"
+        if k["update_2024"]
+        else "no update of it agreed in 2024 could be found",
+    )
 
 
 def dating_facts(inp: Inputs) -> dict:
     """The date the chapter's data run to and the day its rows were checked, from the rows themselves."""
-    return dict(data_through=dates.label(inp.data_through), checked_on=dates.label(inp.checked_on.strftime("%Y-%m-%d")),
-                searched_to=dates.label(SEARCHED_TO))
+    return dict(
+        data_through=dates.label(inp.data_through),
+        checked_on=dates.label(inp.checked_on.strftime("%Y-%m-%d")),
+        searched_to=dates.label(SEARCHED_TO),
+    )
 
 
 def facts(inp: Inputs) -> Facts:
-    out = Facts("tr", **network.facts(inp), **cargo.facts(inp), **ports.facts(inp), **times.facts(inp),
-                **zangezur.facts(inp), **roadmap_facts(inp), **dating_facts(inp))
+    out = Facts(
+        "tr",
+        **network.facts(inp),
+        **cargo.facts(inp),
+        **ports.facts(inp),
+        **times.facts(inp),
+        **zangezur.facts(inp),
+        **roadmap_facts(inp),
+        **dating_facts(inp),
+    )
     for a in verdicts(inp):
         out[a.claim_id.lower()] = verdict(a.verdict, a.claim_id)
     return out.publish()

@@ -61,8 +61,13 @@ class Inputs:
     def series_rows(self) -> pd.DataFrame:
         """The book's yearly cargo series: whole-route, full-year outturns it uses, by year."""
         c = self.cargo
-        rows = c[c["book_uses"] & (c["measure"] == "cargo") & (c["kind"] == "outturn") & (c["scope"] == "corridor")
-                 & (c["months"] == 12)]
+        rows = c[
+            c["book_uses"]
+            & (c["measure"] == "cargo")
+            & (c["kind"] == "outturn")
+            & (c["scope"] == "corridor")
+            & (c["months"] == 12)
+        ]
         return rows.sort_values("year").set_index("year", drop=False)
 
     @cached_property
@@ -89,8 +94,13 @@ class Inputs:
     def containers(self) -> pd.Series:
         """The book's whole-route, full-year container counts (TEU) by year."""
         c = self.cargo
-        rows = c[c["book_uses"] & (c["measure"] == "containers") & (c["kind"] == "outturn")
-                 & (c["scope"] == "corridor") & (c["months"] == 12)]
+        rows = c[
+            c["book_uses"]
+            & (c["measure"] == "containers")
+            & (c["kind"] == "outturn")
+            & (c["scope"] == "corridor")
+            & (c["months"] == 12)
+        ]
         s = rows.set_index("year")["value"].astype(float).sort_index()
         s.index = s.index.astype(int)
         return s
@@ -126,18 +136,39 @@ class Inputs:
         route or for Kazakh exports on it), one row per statement, oldest statement first.
         """
         rm = self.roadmap_all.dropna(subset=["target_year"])
-        docs = pd.DataFrame({"year": rm["target_year"].astype(int), "what": "capacity (the roadmap)",
-                             "who": rm["primary_source"], "said": rm["statement_date"],
-                             "publisher": rm["source_publisher"], "url": rm["source_url"],
-                             "signing_day": rm["book_uses"]})
+        docs = pd.DataFrame(
+            {
+                "year": rm["target_year"].astype(int),
+                "what": "capacity (the roadmap)",
+                "who": rm["primary_source"],
+                "said": rm["statement_date"],
+                "publisher": rm["source_publisher"],
+                "url": rm["source_url"],
+                "signing_day": rm["book_uses"],
+            }
+        )
         c = self.cargo
-        t = c[(c["kind"] == "target") & (c["measure"] == "cargo") & (c["value"] == self.target)
-              & c["scope"].isin(["corridor", "kazakh_exports"])]
-        what = [("Kazakh exports on the route" if s == "kazakh_exports" else f"{w} of the route")
-                for s, w in zip(t["scope"], t["target_of"].fillna("capacity"))]
-        cargo = pd.DataFrame({"year": t["year"].astype(int), "what": what, "who": t["primary_source"],
-                              "said": t["statement_date"], "publisher": t["source_publisher"], "url": t["source_url"],
-                              "signing_day": False})
+        t = c[
+            (c["kind"] == "target")
+            & (c["measure"] == "cargo")
+            & (c["value"] == self.target)
+            & c["scope"].isin(["corridor", "kazakh_exports"])
+        ]
+        what = [
+            ("Kazakh exports on the route" if s == "kazakh_exports" else f"{w} of the route")
+            for s, w in zip(t["scope"], t["target_of"].fillna("capacity"))
+        ]
+        cargo = pd.DataFrame(
+            {
+                "year": t["year"].astype(int),
+                "what": what,
+                "who": t["primary_source"],
+                "said": t["statement_date"],
+                "publisher": t["source_publisher"],
+                "url": t["source_url"],
+                "signing_day": False,
+            }
+        )
         out = pd.concat([docs, cargo], ignore_index=True)
         out["said_at"] = [dates.start_of(d) if isinstance(d, str) and d else pd.NaT for d in out["said"]]
         return out.sort_values(["said_at", "year"], na_position="last").reset_index(drop=True)
@@ -145,10 +176,14 @@ class Inputs:
     @cached_property
     def data_through(self) -> str:
         """The latest date on which a statement the chapter uses was made (a partial date)."""
-        used = [self.cargo[self.cargo["book_uses"]]["statement_date"],
-                self.ports[self.ports["book_uses"]]["statement_date"], self.times["statement_date"],
-                self.published[self.published["book_uses"]]["statement_date"],
-                self.documents[self.documents["book_uses"]]["statement_date"], self.positions["date"]]
+        used = [
+            self.cargo[self.cargo["book_uses"]]["statement_date"],
+            self.ports[self.ports["book_uses"]]["statement_date"],
+            self.times["statement_date"],
+            self.published[self.published["book_uses"]]["statement_date"],
+            self.documents[self.documents["book_uses"]]["statement_date"],
+            self.positions["date"],
+        ]
         found = [d for col in used for d in col.dropna() if d]
         return max(found, key=lambda d: (dates.start_of(d), len(d)))
 
@@ -172,10 +207,12 @@ class Inputs:
 def node_problems(inp_nodes: pd.DataFrame, name: str, table: pd.DataFrame) -> list[str]:
     """Every node a table names must be a point of transport_nodes."""
     known = set(inp_nodes["node_id"])
-    return [data.problem(name, row, field, f"'{node}' is not in transport_nodes")
-            for field in ("from_node", "to_node")
-            for row, node in enumerate(table[field], start=2)
-            if isinstance(node, str) and node and node not in known]
+    return [
+        data.problem(name, row, field, f"'{node}' is not in transport_nodes")
+        for field in ("from_node", "to_node")
+        for row, node in enumerate(table[field], start=2)
+        if isinstance(node, str) and node and node not in known
+    ]
 
 
 def months_problems(name: str, table: pd.DataFrame) -> list[str]:
@@ -194,9 +231,11 @@ def choice_problems(name: str, table: pd.DataFrame, same: list[str], value: str,
     `same`: the fields that make two rows the same quantity; `among`: which rows to compare (a mask).
     """
     rows = table.assign(_row=range(2, len(table) + 2))
-    out = [data.problem(name, r, "book_uses_reason", "a row the book does not use must say why")
-           for r, uses, reason in zip(rows["_row"], rows["book_uses"], rows["book_uses_reason"])
-           if not uses and not (isinstance(reason, str) and reason.strip())]
+    out = [
+        data.problem(name, r, "book_uses_reason", "a row the book does not use must say why")
+        for r, uses, reason in zip(rows["_row"], rows["book_uses"], rows["book_uses_reason"])
+        if not uses and not (isinstance(reason, str) and reason.strip())
+    ]
     if among is not None:
         rows = rows[among(rows)]
     used = rows[rows["book_uses"].astype(bool)].dropna(subset=same)
@@ -204,9 +243,16 @@ def choice_problems(name: str, table: pd.DataFrame, same: list[str], value: str,
         if group[value].nunique() > 1:
             first, *others = group["_row"].tolist()
             what = ", ".join(f"{k}={v}" for k, v in zip(same, key))
-            out += [data.problem(name, r, "book_uses", f"disagrees with row {first} on the same quantity ({what}) "
-                                 "and both are used: set book_uses to false on the one the book does not use")
-                    for r in others]
+            out += [
+                data.problem(
+                    name,
+                    r,
+                    "book_uses",
+                    f"disagrees with row {first} on the same quantity ({what}) "
+                    "and both are used: set book_uses to false on the one the book does not use",
+                )
+                for r in others
+            ]
     return out
 
 
@@ -233,9 +279,15 @@ def inputs() -> Inputs:
     ports = data.load("caspian_ports")
     check(nodes, track, published, cargo, ports)
     return Inputs(
-        nodes=nodes, route_rows=route_rows,
+        nodes=nodes,
+        route_rows=route_rows,
         legs=routes.legs(route_rows, nodes),  # also checks that every route is a chain of known nodes
-        track=track, rails=data.load("geo_osm_rail_caucasus"), cargo=cargo, ports=ports,
-        times=data.load("transit_times"), published=published, documents=data.load("corridor_documents"),
+        track=track,
+        rails=data.load("geo_osm_rail_caucasus"),
+        cargo=cargo,
+        ports=ports,
+        times=data.load("transit_times"),
+        published=published,
+        documents=data.load("corridor_documents"),
         positions=data.load("zangezur_positions"),
     )

@@ -49,18 +49,30 @@ def area_labels(bbox, areas: dict, seas: dict, minor=()) -> list[alt.Chart]:
     rows = pd.DataFrame(rows)
     out = []
     for small, group in rows.groupby("minor", sort=False):
-        out.append(_on_wide(alt.Chart(group.drop(columns="minor")).mark_text(
-            fontSize=_size(13, 9), fontWeight="bold", color=LAND_TEXT).encode(
-            longitude="lon:Q", latitude="lat:Q", text="label:N"), small))
+        out.append(
+            _on_wide(
+                alt.Chart(group.drop(columns="minor"))
+                .mark_text(fontSize=_size(13, 9), fontWeight="bold", color=LAND_TEXT)
+                .encode(longitude="lon:Q", latitude="lat:Q", text="label:N"),
+                small,
+            )
+        )
     for small, group in pd.DataFrame(leaders, columns=["lon", "lat", "lon2", "lat2", "minor"]).groupby("minor"):
         rule = alt.Chart(group.drop(columns="minor")).mark_rule(color=LAND_TEXT, strokeWidth=0.8)
-        out.insert(0, _on_wide(rule.encode(
-            longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q"), small))
+        out.insert(
+            0,
+            _on_wide(rule.encode(longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q"), small),
+        )
     for name, (x, y) in seas.items():
         sea = pd.DataFrame([{"lon": x, "lat": y, "label": name.replace(" ", "\n")}])
-        out.append(_on_wide(alt.Chart(sea).mark_text(fontSize=_size(13, 9), fontStyle="italic", color=SEA_TEXT,
-                                                     lineBreak="\n").encode(
-            longitude="lon:Q", latitude="lat:Q", text="label:N"), name in minor))
+        out.append(
+            _on_wide(
+                alt.Chart(sea)
+                .mark_text(fontSize=_size(13, 9), fontStyle="italic", color=SEA_TEXT, lineBreak="\n")
+                .encode(longitude="lon:Q", latitude="lat:Q", text="label:N"),
+                name in minor,
+            )
+        )
     return out
 
 
@@ -71,9 +83,14 @@ def station_labels(points: pd.DataFrame, place: dict, minor=(), default: str = "
     out = []
     for (w, m), group in points.groupby([where, small], sort=False):
         align, dx, dy = basemap.PLACES[w]
-        out.append(_on_wide(alt.Chart(group[["lon", "lat", "label"]]).mark_text(
-            align=align, dx=dx, dy=dy, fontSize=_size(11, 9), color=theme.GREY).encode(
-            longitude="lon:Q", latitude="lat:Q", text="label:N"), m))
+        out.append(
+            _on_wide(
+                alt.Chart(group[["lon", "lat", "label"]])
+                .mark_text(align=align, dx=dx, dy=dy, fontSize=_size(11, 9), color=theme.GREY)
+                .encode(longitude="lon:Q", latitude="lat:Q", text="label:N"),
+                m,
+            )
+        )
     return out
 
 
@@ -97,8 +114,15 @@ def runs(legs: gpd.GeoDataFrame) -> pd.DataFrame:
         if line.geom_type != "LineString":  # pieces that do not meet: the longest carries the label
             line = max(line.geoms, key=lambda g: g.length)
         mid = line.interpolate(0.5, normalized=True)
-        rows.append({"node_id": run["from_id"].iloc[0], "label": run["status"].iloc[0], "km": run["km"].sum(),
-                     "lon": mid.x, "lat": mid.y})
+        rows.append(
+            {
+                "node_id": run["from_id"].iloc[0],
+                "label": run["status"].iloc[0],
+                "km": run["km"].sum(),
+                "lon": mid.x,
+                "lat": mid.y,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -109,7 +133,9 @@ def run_labels(legs: gpd.GeoDataFrame, place: dict) -> list[alt.Chart]:
     out = []
     for where, group in r.groupby(r["node_id"].map(place).fillna("above right"), sort=False):
         align, dx, dy = basemap.PLACES[where]
-        out.append(alt.Chart(group[["lon", "lat", "label"]]).mark_text(
-            align=align, dx=dx, dy=dy, fontSize=_size(11, 9), fontStyle="italic", color=theme.GREY).encode(
-            longitude="lon:Q", latitude="lat:Q", text="label:N"))
+        out.append(
+            alt.Chart(group[["lon", "lat", "label"]])
+            .mark_text(align=align, dx=dx, dy=dy, fontSize=_size(11, 9), fontStyle="italic", color=theme.GREY)
+            .encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+        )
     return out

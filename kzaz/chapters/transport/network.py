@@ -21,8 +21,10 @@ SEA = "Caspian Sea (by ship)"
 # Sections of the two long routes, west of the Chinese border in route order, then the Northern route's.
 SECTIONS = ["Kazakhstan", SEA, "Azerbaijan", "Georgia", "Türkiye", "Russia", "Belarus"]
 # The two routes compared from the Kazakh-Chinese border to the border of the European Union.
-COMPARED = {"middle_corridor": ("dostyk", "kapikule", "Middle Corridor: Dostyk to Kapikule"),
-            "northern": ("dostyk", "brest", "Northern route: Dostyk to Brest")}
+COMPARED = {
+    "middle_corridor": ("dostyk", "kapikule", "Middle Corridor: Dostyk to Kapikule"),
+    "northern": ("dostyk", "brest", "Northern route: Dostyk to Brest"),
+}
 # A published sea distance ending at the old port in the city is measured along the map's sea lane.
 SEA_LANE_VIA = {("aktau_port", "baku_central"): ["aktau_port", "chilov", "baku_central"]}
 COMPARABLE_MODES = ("rail", "sea", "rail and sea")  # published stretches the drawn legs stand for
@@ -109,8 +111,7 @@ def route_of(inp: Inputs, start: str, end: str) -> str:
 def track_comparison(inp: Inputs) -> pd.DataFrame:
     """OpenStreetMap track against the drawn path, per measured section, with the legs' status."""
     track = inp.track.copy()
-    legs = [routes.path_legs(inp.legs, route_of(inp, a, b), a, b)
-            for a, b in zip(track["from_node"], track["to_node"])]
+    legs = [routes.path_legs(inp.legs, route_of(inp, a, b), a, b) for a, b in zip(track["from_node"], track["to_node"])]
     track["drawn_km"] = [float(part["km"].sum()) for part in legs]
     track["extra_pct"] = 100 * (track["track_km"] / track["drawn_km"] - 1)
     track["status"] = [" / ".join(sorted(set(part["status"]))) for part in legs]  # the route table's, not OSM's tags
@@ -124,8 +125,12 @@ def distance_checks(inp: Inputs) -> pd.DataFrame:
     the same stretch the same length is compared once.
     """
     pub = inp.published
-    rows = pub[pub["from_node"].notna() & pub["to_node"].notna() & pub["mode"].isin(COMPARABLE_MODES)
-               & (pub["reliability"] == "standard")]
+    rows = pub[
+        pub["from_node"].notna()
+        & pub["to_node"].notna()
+        & pub["mode"].isin(COMPARABLE_MODES)
+        & (pub["reliability"] == "standard")
+    ]
     rows = rows.sort_values("book_uses", ascending=False, kind="stable").drop_duplicates(["from_node", "to_node", "km"])
     out = rows.set_index("figure_id")
     out["drawn_km"] = [drawn_km(inp, a, b) for a, b in zip(out["from_node"], out["to_node"])]
@@ -149,16 +154,24 @@ def stretch_readings(inp: Inputs) -> dict:
     same = pub[(pub["from_node"] == a) & (pub["to_node"] == b)]
     track = inp.track.set_index(["from_node", "to_node"])["track_km"]
     rail = same[same["mode"].isin(COMPARABLE_MODES)]
-    return dict(used=rail[rail["book_uses"]].iloc[0], track_km=track.get((a, b)),
-                drawn_km=drawn_km(inp, a, b), sidings=same[same["mode"] == "track including sidings"],
-                others=rail[~rail["book_uses"]])
+    return dict(
+        used=rail[rail["book_uses"]].iloc[0],
+        track_km=track.get((a, b)),
+        drawn_km=drawn_km(inp, a, b),
+        sidings=same[same["mode"] == "track including sidings"],
+        others=rail[~rail["book_uses"]],
+    )
 
 
 # -------------------------------------------------------------------------- facts
 
 # Published figures the prose cites by their source.
-NAMED = {"northern": "northern-china-europe", "saving": "wef-saving", "overland": "aktau-poti-russia",
-         "via_caspian": "aktau-poti-caspian"}
+NAMED = {
+    "northern": "northern-china-europe",
+    "saving": "wef-saving",
+    "overland": "aktau-poti-russia",
+    "via_caspian": "aktau-poti-caspian",
+}
 COORD_SOURCES = {"osm": "osm", "ne": "natural_earth", "wiki": "wikipedia"}
 
 
@@ -170,10 +183,16 @@ def route_facts(inp: Inputs) -> dict:
     kaz = sections.loc["Kazakhstan", "km"]
     src = inp.nodes["coord_source"]
     return dict(
-        n_nodes=len(inp.nodes), **{f"n_{k}": int(src.str.startswith(v).sum()) for k, v in COORD_SOURCES.items()},
-        mc_km=fmt(mc, ",.0f"), mc_sea_km=fmt(mc_sea, ",.0f"), mc_kaz_km=fmt(kaz, ",.0f"),
-        mc_kaz_pct=fmt(100 * kaz / mc, ".0f"), mc_sea_pct=fmt(100 * mc_sea / mc, ".0f"),
-        nr_km=fmt(nr, ",.0f"), mc_nr_diff=fmt(abs(mc - nr), ",.0f"), mc_nr_pct=fmt(abs(100 * (mc - nr) / nr), ".0f"),
+        n_nodes=len(inp.nodes),
+        **{f"n_{k}": int(src.str.startswith(v).sum()) for k, v in COORD_SOURCES.items()},
+        mc_km=fmt(mc, ",.0f"),
+        mc_sea_km=fmt(mc_sea, ",.0f"),
+        mc_kaz_km=fmt(kaz, ",.0f"),
+        mc_kaz_pct=fmt(100 * kaz / mc, ".0f"),
+        mc_sea_pct=fmt(100 * mc_sea / mc, ".0f"),
+        nr_km=fmt(nr, ",.0f"),
+        mc_nr_diff=fmt(abs(mc - nr), ",.0f"),
+        mc_nr_pct=fmt(abs(100 * (mc - nr) / nr), ".0f"),
         mc_nr_word="longer" if mc > nr else "shorter",
     )
 
@@ -186,12 +205,17 @@ def track_facts(inp: Inputs) -> dict:
     low, high = routes.TOLERANCE
     band_extra = 100 * (1 / low - 1)
     return dict(
-        osm_n=len(t), osm_n_service=len(service), osm_min=fmt(service["extra_pct"].min(), ".0f"),
+        osm_n=len(t),
+        osm_n_service=len(service),
+        osm_min=fmt(service["extra_pct"].min(), ".0f"),
         osm_max=fmt(service["extra_pct"].max(), ".0f"),
         osm_total=fmt(100 * (service["track_km"].sum() / service["drawn_km"].sum() - 1), ".0f"),
-        osm_restored_max=fmt(worst["extra_pct"], ".0f"), osm_restored_section=worst["section"].split(" (")[0],
+        osm_restored_max=fmt(worst["extra_pct"], ".0f"),
+        osm_restored_section=worst["section"].split(" (")[0],
         osm_building=says(f"{r.extra_pct:.0f}% on {r.section.split(' (')[0]}" for r in building.itertuples()),
-        tol_low=fmt(low, ".2f"), tol_high=fmt(high, ".2f"), tol_extra=fmt(band_extra, ".0f"),
+        tol_low=fmt(low, ".2f"),
+        tol_high=fmt(high, ".2f"),
+        tol_extra=fmt(band_extra, ".0f"),
         service_vs_band="more than" if band_extra > service["extra_pct"].max() else "less than",
         restored_vs_band="more than" if band_extra > restored["extra_pct"].max() else "less than",
     )
@@ -209,18 +233,28 @@ def distance_facts(inp: Inputs) -> dict:
     service = track_comparison(inp).query("status == 'in service'")
     extra_low, extra_high = service["extra_pct"].min() / 100, 1 / low - 1
     return dict(
-        checks_n=len(checks), checks_within=int(checks["ok"].sum()),
-        checks_sentence=("all of them fall in that band" if n_failed == 0 else
-                         f"{len(checks) - n_failed} of them fall in that band"),
-        ratio_min=fmt(checks["ratio"].min(), ".2f"), ratio_max=fmt(checks["ratio"].max(), ".2f"),
-        length_rival_stretch=used["stretch"].split(" (")[0], length_rival_used_km=fmt(used["km"], ".1f"),
-        length_rival_drawn_km=fmt(k["drawn_km"], ".0f"), length_rival_track_km=fmt(k["track_km"], ".1f"),
+        checks_n=len(checks),
+        checks_within=int(checks["ok"].sum()),
+        checks_sentence=(
+            "all of them fall in that band" if n_failed == 0 else f"{len(checks) - n_failed} of them fall in that band"
+        ),
+        ratio_min=fmt(checks["ratio"].min(), ".2f"),
+        ratio_max=fmt(checks["ratio"].max(), ".2f"),
+        length_rival_stretch=used["stretch"].split(" (")[0],
+        length_rival_used_km=fmt(used["km"], ".1f"),
+        length_rival_drawn_km=fmt(k["drawn_km"], ".0f"),
+        length_rival_track_km=fmt(k["track_km"], ".1f"),
         length_sidings_km=says(f"{v:.1f}" for v in sidings["km"]) or "no",
-        length_others=says(f"{r.km:.1f} km ({dates.label(r.statement_date[:7]) if r.statement_date else 'undated'})"
-                           for r in others.itertuples()) or "none",
-        length_others_ok=("inside" if all(routes.within_tolerance(k["drawn_km"], v) for v in others["km"])
-                          else "outside"),
-        wef_saving=fmt(pub.loc[NAMED["saving"], "km"], ",.0f"), northern_oecd=fmt(oecd, ",.0f"),
+        length_others=says(
+            f"{r.km:.1f} km ({dates.label(r.statement_date[:7]) if r.statement_date else 'undated'})"
+            for r in others.itertuples()
+        )
+        or "none",
+        length_others_ok=(
+            "inside" if all(routes.within_tolerance(k["drawn_km"], v) for v in others["km"]) else "outside"
+        ),
+        wef_saving=fmt(pub.loc[NAMED["saving"], "km"], ",.0f"),
+        northern_oecd=fmt(oecd, ",.0f"),
         northern_outside=fmt(100 * (1 - nr / oecd), ".0f"),
         northern_outside_low=fmt(100 * (1 - nr * (1 + extra_high) / oecd), ".0f"),
         northern_outside_high=fmt(100 * (1 - nr * (1 + extra_low) / oecd), ".0f"),

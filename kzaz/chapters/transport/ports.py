@@ -57,8 +57,10 @@ def later_parts(rows: pd.DataFrame) -> pd.DataFrame:
 
 def capacities(rows: pd.DataFrame) -> str:
     cap = rows[rows["kind"] == "capacity"]
-    return "; ".join(f"{fmt_value(v, u)} ({MEASURE_LABEL[m]}, stated {int(y)})"
-                     for v, u, m, y in cap[["value", "unit", "measure", "year"]].values)
+    return "; ".join(
+        f"{fmt_value(v, u)} ({MEASURE_LABEL[m]}, stated {int(y)})"
+        for v, u, m, y in cap[["value", "unit", "measure", "year"]].values
+    )
 
 
 def summary(inp: Inputs, port: str) -> tuple[str, str]:
@@ -79,8 +81,12 @@ def summary(inp: Inputs, port: str) -> tuple[str, str]:
 def baku(inp: Inputs) -> pd.DataFrame:
     """Baku's full-year cargo and containers; a figure the book does not use is an 'other figure'."""
     p = inp.ports
-    rows = p[(p["port"] == "Baku") & (p["kind"] == "outturn") & (p["months"] == 12)
-             & p["measure"].isin(["cargo", "containers"])].copy()
+    rows = p[
+        (p["port"] == "Baku")
+        & (p["kind"] == "outturn")
+        & (p["months"] == 12)
+        & p["measure"].isin(["cargo", "containers"])
+    ].copy()
     rows["year_label"] = rows["year"].astype(str)
     rows["series"] = rows["book_uses"].map({True: "outturn", False: "other figure"})
     return rows[BAKU_COLUMNS]
@@ -101,8 +107,10 @@ def baku_forecasts(inp: Inputs) -> pd.DataFrame:
     rows["year_label"] = rows["year"].astype(str)
     when = [dates.label(d[:7]) if isinstance(d, str) and d else "date not given" for d in rows["statement_date"]]
     fmt_v = [",.1f" if u == "Mt" else ",.0f" for u in rows["unit"]]
-    rows["label"] = [f"expected {v:{f}}" + (f"-{h:{f}}" if pd.notna(h) else "") + f" {u} (stated {w})"
-                     for v, h, u, w, f in zip(rows["value"], rows["value_high"], rows["unit"], when, fmt_v)]
+    rows["label"] = [
+        f"expected {v:{f}}" + (f"-{h:{f}}" if pd.notna(h) else "") + f" {u} (stated {w})"
+        for v, h, u, w, f in zip(rows["value"], rows["value_high"], rows["unit"], when, fmt_v)
+    ]
     return rows
 
 
@@ -140,19 +148,28 @@ def baku_facts(inp: Inputs) -> dict:
     oldest = fc.iloc[0]
     teu_targets = _targets(b, "containers")
     return dict(
-        baku_first_year=first, baku_first=fmt(cargo[first], ".1f"), baku_latest_year=last,
-        baku_latest=fmt(cargo[last], ".1f"), baku_transit_latest=fmt(transit.get(last, float("nan")), ".1f"),
-        baku_capacity=fmt(cap, ".0f"), baku_use_first_pct=fmt(100 * cargo[first] / cap, ".0f"),
+        baku_first_year=first,
+        baku_first=fmt(cargo[first], ".1f"),
+        baku_latest_year=last,
+        baku_latest=fmt(cargo[last], ".1f"),
+        baku_transit_latest=fmt(transit.get(last, float("nan")), ".1f"),
+        baku_capacity=fmt(cap, ".0f"),
+        baku_use_first_pct=fmt(100 * cargo[first] / cap, ".0f"),
         baku_use_latest_pct=fmt(100 * cargo[last] / cap, ".0f"),
-        baku_teu_year=int(teu.index.max()), baku_teu=fmt(teu.iloc[-1], ",.0f"),
-        baku_teu_design=fmt(teu_cap.iloc[0], ",.0f"), baku_teu_effective=fmt(teu_cap.iloc[-1], ",.0f"),
+        baku_teu_year=int(teu.index.max()),
+        baku_teu=fmt(teu.iloc[-1], ",.0f"),
+        baku_teu_design=fmt(teu_cap.iloc[0], ",.0f"),
+        baku_teu_effective=fmt(teu_cap.iloc[-1], ",.0f"),
         baku_teu_use_design_pct=fmt(100 * teu.iloc[-1] / teu_cap.iloc[0], ".0f"),
         baku_teu_use_effective_pct=fmt(100 * teu.iloc[-1] / teu_cap.iloc[-1], ".0f"),
-        baku_cargo_target=fmt(_targets(b, "cargo").iloc[-1], ".0f"), baku_teu_target=fmt(teu_targets.iloc[-1], ",.0f"),
+        baku_cargo_target=fmt(_targets(b, "cargo").iloc[-1], ".0f"),
+        baku_teu_target=fmt(teu_targets.iloc[-1], ",.0f"),
         baku_teu_expansion=fmt(teu_targets.iloc[0], ",.0f"),
-        baku_forecasts=says(f"{r.value:.1f} Mt expected for {r.year} against an outturn of {r.outturn:.1f} Mt"
-                            for r in fc.itertuples()),
-        baku_old_rival=fmt(oldest["value"], ".1f"), baku_old_rival_year=int(oldest["year"]),
+        baku_forecasts=says(
+            f"{r.value:.1f} Mt expected for {r.year} against an outturn of {r.outturn:.1f} Mt" for r in fc.itertuples()
+        ),
+        baku_old_rival=fmt(oldest["value"], ".1f"),
+        baku_old_rival_year=int(oldest["year"]),
         baku_old_rival_when=dates.label(oldest["statement_date"][:7]),
         baku_old_rival_outturn=fmt(oldest["outturn"], ".1f"),
     )
@@ -192,29 +209,41 @@ def kazakh_facts(inp: Inputs) -> dict:
     both = pair[pair["kind"] == "target"].dropna(subset=["year"]).sort_values("year").iloc[-1]
     both_cap = pair[pair["kind"] == "capacity"].sort_values("year").iloc[-1]
     return dict(
-        aktau_year=year, aktau=fmt(a_cargo, ".1f"), aktau_oil=fmt(a_oil["value"].iloc[0], ".1f"),
-        aktau_cap_low=fmt(a_cap.min(), ".0f"), aktau_cap_high=fmt(a_cap.max(), ".0f"),
+        aktau_year=year,
+        aktau=fmt(a_cargo, ".1f"),
+        aktau_oil=fmt(a_oil["value"].iloc[0], ".1f"),
+        aktau_cap_low=fmt(a_cap.min(), ".0f"),
+        aktau_cap_high=fmt(a_cap.max(), ".0f"),
         aktau_use_low_pct=fmt(100 * a_cargo / a_cap.max(), ".0f"),
         aktau_use_high_pct=fmt(100 * a_cargo / a_cap.min(), ".0f"),
-        aktau_part=fmt(a_part["value"], ".2f"), aktau_part_period=when(a_part["year"], a_part["months"]),
+        aktau_part=fmt(a_part["value"], ".2f"),
+        aktau_part_period=when(a_part["year"], a_part["months"]),
         aktau_part_year=int(a_part["year"]),
-        aktau_part_growth_pct=(fmt(100 * (a_part["value"] / a_before["value"] - 1), ".0f") if a_before is not None
-                               else "not comparable"),
+        aktau_part_growth_pct=(
+            fmt(100 * (a_part["value"] / a_before["value"] - 1), ".0f") if a_before is not None else "not comparable"
+        ),
         # Bounds on the latest year's use of capacity: at least the part-year figure (the rest of the year adds
         # to it), at most the capacity itself; the pace of the first months is an extrapolation, not a bound.
         aktau_floor_low_pct=fmt(100 * a_part["value"] / a_cap.max(), ".0f"),
         aktau_floor_high_pct=fmt(100 * a_part["value"] / a_cap.min(), ".0f"),
-        aktau_pace=fmt(pace, ".1f"), aktau_pace_low_pct=fmt(100 * pace / a_cap.max(), ".0f"),
+        aktau_pace=fmt(pace, ".1f"),
+        aktau_pace_low_pct=fmt(100 * pace / a_cap.max(), ".0f"),
         aktau_pace_high_pct=fmt(100 * pace / a_cap.min(), ".0f"),
-        aktau_hub_first=fmt(hub["value"].iloc[0], ",.0f"), aktau_hub_first_year=int(hub["year"].iloc[0]),
-        aktau_hub_latest=fmt(hub["value"].iloc[-1], ",.0f"), aktau_hub_latest_year=int(hub["year"].iloc[-1]),
+        aktau_hub_first=fmt(hub["value"].iloc[0], ",.0f"),
+        aktau_hub_first_year=int(hub["year"].iloc[0]),
+        aktau_hub_latest=fmt(hub["value"].iloc[-1], ",.0f"),
+        aktau_hub_latest_year=int(hub["year"].iloc[-1]),
         kuryk_parts=says(f"{r.value:.2f} Mt in {when(r.year, r.months)}" for r in k_parts.itertuples()),
-        kuryk_forecast=fmt(k_fc["value"], ".1f"), kuryk_forecast_year=int(k_fc["year"]),
-        kuryk_cap_first=fmt(k_cap.iloc[0], ".0f"), kuryk_cap_first_year=int(k[k["kind"] == "capacity"]["year"].min()),
+        kuryk_forecast=fmt(k_fc["value"], ".1f"),
+        kuryk_forecast_year=int(k_fc["year"]),
+        kuryk_cap_first=fmt(k_cap.iloc[0], ".0f"),
+        kuryk_cap_first_year=int(k[k["kind"] == "capacity"]["year"].min()),
         kuryk_cap_latest=fmt(k_cap.iloc[-1], ".0f"),
         kuryk_forecast_use_pct=fmt(100 * k_fc["value"] / k_cap.iloc[-1], ".0f"),
-        aktau_kuryk_target=fmt(both["value"], ".0f"), aktau_kuryk_target_year=int(both["year"]),
-        aktau_kuryk_cap=fmt(both_cap["value"], ".0f"), aktau_kuryk_cap_year=int(both_cap["year"]),
+        aktau_kuryk_target=fmt(both["value"], ".0f"),
+        aktau_kuryk_target_year=int(both["year"]),
+        aktau_kuryk_cap=fmt(both_cap["value"], ".0f"),
+        aktau_kuryk_cap_year=int(both_cap["year"]),
     )
 
 
