@@ -40,7 +40,7 @@ def book(tmp_path):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
     (tmp_path / "_toc.yml").write_text(
-        "format: jb-book\nroot: chapters/diplomacy\nchapters:\n  - file: chapters/sources\n"
+        "format: jb-book\nroot: chapters/diplomacy\nchapters:\n  - file: chapters/sources\n  - file: chapters/changelog\n"  # pages diplomacy links to
     )
     return tmp_path
 
