@@ -39,8 +39,9 @@ def book(tmp_path):
     for name in SOURCES:
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    pages = ["chapters/sources", "chapters/changelog"]  # the pages diplomacy links to
     (tmp_path / "_toc.yml").write_text(
-        "format: jb-book\nroot: chapters/diplomacy\nchapters:\n  - file: chapters/sources\n  - file: chapters/changelog\n"  # pages diplomacy links to
+        "format: jb-book\nroot: chapters/diplomacy\nchapters:\n" + "".join(f"  - file: {p}\n" for p in pages)
     )
     return tmp_path
 
