@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -206,7 +207,14 @@ def invalidate(stale: list[Path]) -> None:
         uris = {str(nb) for nb in stale}
         for record in cache.list_cache_records():
             if record.uri in uris:
-                cache.remove_cache(record.pk)
+                try:
+                    cache.remove_cache(record.pk)
+                except KeyError:
+                    # A record whose notebook is gone (a build killed mid-write): the cache cannot be
+                    # trusted, so it goes, and every notebook runs again.
+                    print(f"execution cache damaged ({record.uri}): cleared, every chapter runs again")
+                    shutil.rmtree(CACHE)
+                    break
     for nb in stale:
         os.utime(nb)  # Sphinx re-reads (and so re-executes) a source whose mtime changed
         print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")

@@ -60,3 +60,21 @@ def test_changing_the_package_marks_every_notebook_stale(book):
     with open(book / "kzaz" / "theme.py", "a") as f:
         f.write("\n# a change\n")
     assert len(build.stale_notebooks(book, state)) == len(build.notebooks(book)) >= 3
+
+
+def test_a_cache_record_without_its_notebook_clears_the_cache(tmp_path, monkeypatch, capsys):
+    """A build killed mid-write can leave a record whose notebook is gone: the next build must not crash."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    cache_dir = tmp_path / ".jupyter_cache"
+    nb = tmp_path / "page.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), nb)
+    cache = get_cache(cache_dir)
+    record = cache.cache_notebook_file(nb, check_validity=False)
+    shutil.rmtree(Path(cache._get_notebook_path_cache(record.hashkey)).parent)  # what the kill left
+    monkeypatch.setattr(build, "CACHE", cache_dir)
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    build.invalidate([nb])
+    assert not cache_dir.exists()
+    assert "execution cache damaged" in capsys.readouterr().out
