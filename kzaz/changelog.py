@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data, dates, tables
+from . import data, dates, paths, tables
 from .chapters import CHAPTERS, SHORT_NAMES
 from .markdown import link
 from .prose import Facts
 
 
+def recorded() -> list[str]:
+    """The chapters the evidence pass re-checked: those with a change record (a chapter new in
+    this edition has none)."""
+    known = {r["name"] for r in data.read_package(paths.DATAPACKAGE).get("resources", [])}
+    return [name for name in CHAPTERS if f"changes_{name}" in known]
+
+
 def changes() -> pd.DataFrame:
-    frames = [data.load(f"changes_{name}").assign(chapter=name) for name in CHAPTERS]
+    frames = [data.load(f"changes_{name}").assign(chapter=name) for name in recorded()]
     return pd.concat(frames, ignore_index=True)
 
 

@@ -157,7 +157,10 @@ def picture_spec(screen: dict, hint: bool = False) -> dict:
     """
     m = meta(screen)
     spec = copy.deepcopy(screen)
-    outer = {k: spec.pop(k) for k in ("$schema", "config", "datasets", "usermeta", "description") if k in spec}
+    # Variable parameters (sliders) are top-level only in Vega-Lite: they stay outside the vconcat.
+    outer = {
+        k: spec.pop(k) for k in ("$schema", "config", "datasets", "usermeta", "description", "params") if k in spec
+    }
     spec.pop("autosize", None)
     views = width_views(spec)
     for view in views:

@@ -1,10 +1,7 @@
 """Every built page in headless Chromium, with every host but this machine unreachable:
 each chart placeholder must hold a rendered SVG with marks, and no request may leave."""
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,19 +10,6 @@ from conftest import toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.browser
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(html_dir):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(html_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 def visit(browser, url: str, expected: int):

@@ -12,11 +12,12 @@ The summary, the claims ledger and the landing page call the same functions
 (`kzaz.book`), so a number or verdict is computed in one place.
 """
 
-CHAPTERS = ("diplomacy", "transport", "energy", "agriculture_trade", "ots_culture")
+CHAPTERS = ("diplomacy", "transport", "corridor", "energy", "agriculture_trade", "ots_culture")
 # How the scorecard and the ledger name each chapter (short enough for a phone).
 SHORT_NAMES = {
     "diplomacy": "Diplomacy",
     "transport": "Transport",
+    "corridor": "Corridor arithmetic",
     "energy": "Energy",
     "agriculture_trade": "Farming & trade",
     "ots_culture": "Turkic states & culture",

@@ -1,0 +1,30 @@
+"""The numbers the corridor chapter's findings rest on, for the summary's key-numbers table."""
+
+from __future__ import annotations
+
+from kzaz.markdown import link
+
+from . import chain, promises
+from .inputs import Inputs
+
+
+def key_numbers(inp: Inputs) -> list[dict]:
+    """The narrowest link's use of its capacity, and the capacity target against the capacity stated."""
+    top = chain.binding(inp)
+    cap = promises.judged(inp)
+    cap = cap[cap["subject"] == promises.CAPACITY].iloc[0]
+    stated = inp.cargo.set_index("figure_id").loc[cap["outturn_id"]]  # the capacity statement, not the target's
+    return [
+        {
+            "what": f"Narrowest link of the corridor: {top['name']}, throughput over capacity",
+            "value": f"{top['utilisation_pct']:.0f}% ({top['unit']})",
+            "period": str(int(top["throughput_year"])),
+            "source": link(top["source_publisher"], top["source_url"]),
+        },
+        {
+            "what": f"Corridor capacity stated against the {cap['promised']:.0f} Mt target",
+            "value": f"{cap['outturn']:.1f} Mt",
+            "period": str(int(cap["year"])),
+            "source": link(stated["source_publisher"], stated["source_url"]),
+        },
+    ]
