@@ -199,8 +199,13 @@ def test_page_has_its_charts_and_opens_with_the_findings(corridor_html, mc):
     assert corridor_html.count('class="kzaz-chart"') == len(FIGURES)
     text = page_text(corridor_html, tight=True)
     assert "{eval}" not in text
-    assert text.index("What the evidence says") < text.index("Promises against delivery")
-    assert f"The narrowest is the {mc['binding']}, at {mc['binding_pct']}% of its capacity" in text
+    assert text.index("What the evidence says") < text.index("A promise here is a figure")
+    assert (
+        f"The narrowest is the {mc['binding']}: in {mc['binding_year']} ({mc['binding_period']}) they carried "
+        f"{mc['binding_pct']}% of the capacity stated for them in {mc['binding_capacity_year']}"
+    ) in text
+    top = chain.binding(corridor.inputs())
+    assert str(mc["binding_pct"]) == f"{top['utilisation_pct']:.0f}"
 
 
 @pytest.mark.book

@@ -18,6 +18,7 @@ from .inputs import Inputs
 
 # The chain's figures: its own table, and the ports' and the railway's rows the transport chapter holds.
 CHAIN_SOURCES = ["corridor_capacity", "caspian_ports", "titr_cargo", "corridor_links"]
+CLOSE = 0.4  # times the base year: two targets nearer than this would print their labels on each other
 BAR, ROW = 14, 46  # px: a bar, and a row of label over bar
 SEA_GREY = theme.LIGHT_GREY  # the Caspian fleet is in no country: the sea's grey, as on the maps
 
@@ -38,6 +39,7 @@ def capacity_chain(inp: Inputs) -> Figure:
         f"{n}: {u:.0f}% ({unit}, {y}{', annualised' if a else ''})"
         for n, u, unit, y, a in zip(t["name"], t["utilisation_pct"], t["unit"], t["throughput_year"], t["annualised"])
     ]
+    t["short"] = [f"{n}: {u:.0f}%" for n, u in zip(t["name"], t["utilisation_pct"])]  # for a phone
     order = list(t.sort_values("order")["label"])
     colours = link_colours(inp)
     names = [n for n in t.sort_values("order")["name"]]
@@ -67,8 +69,10 @@ def capacity_chain(inp: Inputs) -> Figure:
         strokeWidth=alt.value(2),
     )
     bold = {"expr": f"datum.link == '{top['link']}' ? 'bold' : 'normal'"}  # the narrowest link's label
-    text = base.mark_text(align="left", baseline="bottom", dy=-BAR / 2 - 3, fontSize=11, fontWeight=bold).encode(
-        y=y, x=alt.value(0), text="label:N"
+    text = (
+        base.transform_calculate(shown=f"width < {theme.NARROW} ? datum.short : datum.label")
+        .mark_text(align="left", baseline="bottom", dy=-BAR / 2 - 3, fontSize=11, fontWeight=bold)
+        .encode(y=y, x=alt.value(0), text="shown:N")
     )
     full = alt.Chart().mark_rule(color=theme.GREY, strokeDash=[4, 3]).encode(x=alt.datum(100))
     return figure(
@@ -201,10 +205,16 @@ def what_if(inp: Inputs) -> Figure:
         .mark_point(shape="diamond", size=90, filled=True, color=theme.BLACK)
         .encode(x=x, y=y, tooltip=goal_tip)
     )
-    marks_text = (
-        alt.Chart(goal_rows)
-        .mark_text(align="left", dx=8, fontSize=10, color=theme.BLACK)
-        .encode(x=x, y=y, text="short:N", tooltip=goal_tip)
+    # Two close targets for one year: the lower one's label goes under its mark, so the two do not overlap.
+    above = goal_rows.groupby("year")["value"].transform(lambda v: v.sort_values().shift(-1).reindex(v.index))
+    goal_rows["lower"] = (above - goal_rows["value"]) < CLOSE
+    marks_text = alt.layer(
+        *(
+            alt.Chart(goal_rows[goal_rows["lower"] == lower])
+            .mark_text(align="left", dx=8, dy=9 if lower else 0, fontSize=10, color=theme.BLACK)
+            .encode(x=x, y=y, text="short:N", tooltip=goal_tip)
+            for lower in (False, True)
+        )
     )
     chart = alt.layer(lines, dots, marks, marks_text).add_params(g, d, lam, k).properties(width=600, height=340)
     return figure(
