@@ -250,3 +250,20 @@ def test_moving_a_slider_redraws_the_what_if_offline(browser, base_url, html_dir
     context.close()
     assert before and after and before != after
     assert foreign == []
+
+
+def test_legs_are_differences_between_checkpoints(inp, mc):
+    from kzaz.chapters.corridor import timesplit
+
+    lg = timesplit.legs(inp)
+    assert (lg["days_low"] >= 0).all() and (lg["days_high"] >= lg["days_low"] - 1e-9).all()
+    assert lg["end_low"].iloc[-1] == pytest.approx(lg["days_low"].sum())  # the legs add up to the whole
+    tt = data.load("transit_times").set_index("figure_id")
+    # The Kazakh land section from the transport chapter's table becomes the first leg.
+    assert (
+        lg["leg"].iloc[0] == "Altynkol to Aktau"
+        and lg["days_low"].iloc[0] == tt.loc["altynkol-aktau-2024", "value_low"]
+    )
+    sea = lg.set_index("leg").loc["Aktau to Baku"]
+    crossing = timesplit.crossing(inp)
+    assert str(mc["port_days"]).split("–")[0] == f"{round(sea['days_low'] - crossing['value_high']):.0f}"

@@ -13,7 +13,7 @@ import pandas as pd
 from kzaz import theme
 from kzaz.figures import Figure, figure
 
-from . import chain, scenarios, targets
+from . import chain, model, scenarios, targets
 from .inputs import Inputs
 
 # The chain's figures: its own table, and the ports' and the railway's rows the transport chapter holds.
@@ -21,6 +21,7 @@ CHAIN_SOURCES = ["corridor_capacity", "caspian_ports", "titr_cargo", "corridor_l
 CLOSE = 0.4  # times the base year: two targets nearer than this would print their labels on each other
 BAR, ROW = 14, 46  # px: a bar, and a row of label over bar
 SEA_GREY = theme.LIGHT_GREY  # the Caspian fleet is in no country: the sea's grey, as on the maps
+WHERE = {"sea": "On the Caspian"}  # the fleet's legend entry; every other link is named by its country
 
 
 def link_colours(inp: Inputs) -> dict[str, str]:
@@ -33,16 +34,20 @@ def link_colours(inp: Inputs) -> dict[str, str]:
 
 def capacity_chain(inp: Inputs) -> Figure:
     t = chain.links(inp)
-    t = t[t["binds_in_unit"]].copy()
+    t = t[t["binds_in_unit"]].merge(inp.links[["link", "country"]], on="link")
     top = chain.binding(inp)
     t["label"] = [
-        f"{n}: {u:.0f}% ({unit}, {y}{', annualised' if a else ''})"
-        for n, u, unit, y, a in zip(t["name"], t["utilisation_pct"], t["unit"], t["throughput_year"], t["annualised"])
+        f"{n}: {u:.0f}% ({unit}, {y}{', annualised' if a else ''}"
+        + (f"; capacity as stated in {cy}" if cy < y else "")  # an old statement may understate the link
+        + ")"
+        for n, u, unit, y, a, cy in zip(
+            t["name"], t["utilisation_pct"], t["unit"], t["throughput_year"], t["annualised"], t["capacity_year"]
+        )
     ]
+    t["where"] = [WHERE.get(lk, c) for lk, c in zip(t["mode"], t["country"])]
     t["short"] = [f"{n}: {u:.0f}%" for n, u in zip(t["name"], t["utilisation_pct"])]  # for a phone
     order = list(t.sort_values("order")["label"])
-    colours = link_colours(inp)
-    names = [n for n in t.sort_values("order")["name"]]
+    where_colours = {**{c: theme.COUNTRY[c] for c in ("Kazakhstan", "Azerbaijan", "Georgia")}, WHERE["sea"]: SEA_GREY}
     y = alt.Y("label:N", sort=order, title=None, axis=None)
     x = alt.X(
         "utilisation_pct:Q",
@@ -64,7 +69,9 @@ def capacity_chain(inp: Inputs) -> Figure:
         y=y,
         x=x,
         tooltip=tip,
-        color=alt.Color("name:N", title="Link", scale=theme.scale(colours, names), legend=None),
+        color=alt.Color(
+            "where:N", title=None, scale=theme.scale(where_colours, [w for w in where_colours if w in set(t["where"])])
+        ),
         stroke=alt.condition(alt.datum.link == top["link"], alt.value(theme.BLACK), alt.value(None)),
         strokeWidth=alt.value(2),
     )
@@ -182,6 +189,10 @@ def what_if(inp: Inputs) -> Figure:
     )
     colours = link_colours(inp)
     names = [n for n in colours if n in set(what_if_rows(inp)["link"])]
+    ch = scenarios.chain_model(inp)
+    run = model.run(ch, s, scenarios.HORIZON)
+    by_id = {lk.link: lk.name for lk in ch.links}
+    binds_now = [by_id[k] for k in dict.fromkeys(run["binding"]) if k in by_id]
     dots = (
         per_year.transform_filter("datum.binds")
         .transform_calculate(value="datum.carried")
@@ -189,7 +200,12 @@ def what_if(inp: Inputs) -> Figure:
         .encode(
             x=x,
             y=y,
-            fill=alt.Fill("link:N", title="Binding link", scale=theme.scale(colours, names)),
+            fill=alt.Fill(
+                "link:N",
+                title="Binding link",
+                scale=theme.scale(colours, names),
+                legend=alt.Legend(values=binds_now),  # the links that bind at the sliders' defaults
+            ),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("link:N", title="Binding link"),
@@ -222,7 +238,8 @@ def what_if(inp: Inputs) -> Figure:
         name="fig-mc-what-if",
         title="What the chain could carry, and when it binds: move the sliders",
         subtitle=f"Default: {s.name.lower()} ({s.demand_growth:.1%} demand growth a year, expansions on time). "
-        "Diamonds: the route's open targets for a year, as multiples of the base year's traffic",
+        "Diamonds: the route's open targets for a year, as multiples of the base year's traffic (in tonnes, "
+        "or in containers for a target in containers)",
         hint="Hover or tap for values",
         sources=[*CHAIN_SOURCES, "corridor_scenarios"],
         source="This book's model (kzaz.chapters.corridor.model) on the links' published capacities and "

@@ -20,6 +20,7 @@ SUBJECT_COLOURS = {
 }
 BAR, ROW = 12, 44  # px: a bar, and a row of label over bar
 GOAL_SHAPES = {"capacity a year": "square", "traffic a year": "circle"}
+GOAL_COLOURS = {"capacity a year": SUBJECT_COLOURS[pr.CAPACITY], "traffic a year": SUBJECT_COLOURS[pr.CARGO]}
 
 
 def _label(row) -> str:
@@ -116,12 +117,13 @@ def goal_moves(inp: Inputs) -> Figure:
     )
     dots = (
         alt.Chart(m)
-        .mark_point(size=110, filled=True, color=theme.ROUTE["Middle Corridor"])
+        .mark_point(size=150, filled=True, opacity=1)
         .encode(
             x=x,
             y=y,
             tooltip=tip,
             shape=alt.Shape("goal:N", title=f"{value:.0f} Mt a year of", scale=theme.scale(GOAL_SHAPES)),
+            color=alt.Color("goal:N", title=f"{value:.0f} Mt a year of", scale=theme.scale(GOAL_COLOURS)),
         )
     )
     first, last = m.iloc[0], m.iloc[-1]
@@ -134,7 +136,8 @@ def goal_moves(inp: Inputs) -> Figure:
         sources=["titr_cargo"],
         alt_text=(
             f"Points for {len(m)} statements of a goal of {value:.0f} million tonnes a year on the Middle "
-            f"Corridor, all green, squares for capacity and circles for traffic. The first, in "
+            f"Corridor: {theme.colour_name(GOAL_COLOURS['capacity a year'])} squares for capacity and "
+            f"{theme.colour_name(GOAL_COLOURS['traffic a year'])} circles for traffic. The first, in "
             f"{first['said_label']}, set it for {int(first['year'])}; the latest, in {last['said_label']}, "
             f"for {int(last['year'])}."
         ),

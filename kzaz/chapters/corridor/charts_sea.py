@@ -17,9 +17,10 @@ KINDS = {"observed": theme.BLACK, "projection": theme.GREY}  # measured in black
 
 def level(inp: Inputs) -> Figure:
     lv = sea.level(inp)
+    c = sea.change(inp)
+    lv = lv[lv["year"] >= c["last_year"] - sea.WINDOW]  # the fall the chapter is about, from the 1977 low
     obs = lv[lv["kind"] == "observed"]
     proj = lv[lv["kind"] == "projection"]
-    c = sea.change(inp)
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", labelOverlap=True))
     lo, hi = float(lv["level_m"].min()), float(lv["level_m"].max())
     y = alt.Y(

@@ -44,11 +44,11 @@ def time_split(inp: Inputs) -> Figure:
     return figure(
         alt.layer(solid, spread, labels).properties(width=600, height=ROW * len(lg)),
         name="fig-mc-time",
-        title=f"{f['time_last_leg']} takes {f['time_last_days']} of the {f['time_total']} days",
-        subtitle=f"Days from {f['time_from']} to each checkpoint as stated by the {f['time_by']} "
-        f"({f['time_said']}); each leg is the difference (pale: the range the source gives)",
+        title=f"{f['time_sea_leg']}: {f['time_sea_days']} days, for a crossing of {f['crossing_hours']} hours",
+        subtitle=f"Days from {f['time_from']} to each checkpoint in {f['time_period']}, as the {f['time_by']} "
+        f"and {f['time_first_by']} stated them; each leg is the difference (pale: the range a source gives)",
         hint="Hover or tap for the source",
-        sources=["corridor_time_split"],
+        sources=["corridor_time_split", "transit_times"],
         alt_text=(
             f"Green bars for {len(lg)} legs of the route, each starting where the one before ends: "
             + "; ".join(f"{r.leg}, {r.days} days" for r in lg.itertuples())

@@ -156,6 +156,14 @@ def model_facts(inp: Inputs) -> dict:
     met = [(g, model.year_met(r, g["multiple"])) for _, g in goals.iterrows()]
     late = [f"{g['label']}: {y if y else f'not by {scenarios.HORIZON}'}" for g, y in met if not y or y > g["year"]]
     b = targets.bases(inp)
+    first = bound["binding"].iloc[0] if len(bound) else None
+    after = r[(r["year"] > (bound["year"].iloc[0] if len(bound) else y0)) & (r["binding"] != first)]
+    goal_year = model.year_met(r, float(promises.moves(inp)["value"].iloc[0]) / b["Mt"][1])
+    runs = {x.name: model.run(ch, x, scenarios.HORIZON) for x in scenarios.scenarios(inp)}
+    shallow = min(scenarios.scenarios(inp), key=lambda x: x.loading)
+    sr = runs[shallow.name]
+    sea_bound = sr[sr["binding"].map(lambda k: any(lk.link == k and lk.sea for lk in ch.links))]
+    ends = {names.get(x["binding"].iloc[-1], "demand") for x in runs.values()}
     ids = inp.scenarios.loc[inp.scenarios["parameter"] == "demand_growth", "derived_from"].iloc[0].split()
     plan = inp.cargo.set_index("figure_id").loc[ids].sort_values("year")
     return dict(
@@ -176,6 +184,14 @@ def model_facts(inp: Inputs) -> dict:
         n_goals_on_time=sum(1 for g, y in met if y and y <= g["year"]),
         n_scenarios=len(scenarios.scenarios(inp)),
         shallow_loading=fmt(100 * min(x.loading for x in scenarios.scenarios(inp)), ".0f"),
+        first_relief_year=int(after["year"].iloc[0]) if len(after) else f"after {scenarios.HORIZON}",
+        goal_reached=f"reached in {goal_year}" if goal_year else f"not reached by {scenarios.HORIZON}",
+        shallow_first_year=int(sea_bound["year"].iloc[0]) if len(sea_bound) else f"no year to {scenarios.HORIZON}",
+        end_binding_same=(
+            f"the {next(iter(ends))} sets the ceiling in all {len(runs)} scenarios"
+            if len(ends) == 1
+            else "the scenarios end with different binding links"
+        ),
         route_max_multiple=fmt(ceiling, ".1f"),
         route_max_mt=fmt(ceiling * b["Mt"][1], ".1f"),
         ceiling_link=ceiling_link,

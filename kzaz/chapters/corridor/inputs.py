@@ -30,6 +30,7 @@ class Inputs:
     level: pd.DataFrame  # caspian_level
     effects: pd.DataFrame  # caspian_effects
     time_split: pd.DataFrame  # corridor_time_split
+    transit: pd.DataFrame  # transit_times (the transport chapter's): more checkpoints, earlier totals
     scenarios: pd.DataFrame  # corridor_scenarios
     routes: pd.DataFrame  # transport_routes: where the link through southern Armenia leaves the corridor
 
@@ -220,6 +221,7 @@ def inputs() -> Inputs:
         level=data.load("caspian_level"),
         effects=data.load("caspian_effects"),
         time_split=data.load("corridor_time_split"),
+        transit=data.load("transit_times"),
         scenarios=scenarios,
         routes=data.load("transport_routes"),
     )

@@ -15,7 +15,8 @@ def record(inp: Inputs) -> Table:
     r = promises.record(inp).copy()
     r["record"] = [f"{s} of {n} short" for s, n in zip(r["short"], r["promises"])]
     r["off"] = [
-        f"{m:+.0f}% on average ({a:.0f}% either way)" for m, a in zip(r["mean_error_pct"], r["mean_abs_error_pct"])
+        f"{m:+.0f}% on average (misses of {a:.0f}% up or down)"
+        for m, a in zip(r["mean_error_pct"], r["mean_abs_error_pct"])
     ]
     return table(r, columns={"who": "Who", "years": "For", "record": "Record", "off": "How far off"})
 
