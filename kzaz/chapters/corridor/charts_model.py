@@ -34,7 +34,8 @@ def link_colours(inp: Inputs) -> dict[str, str]:
 
 def capacity_chain(inp: Inputs) -> Figure:
     t = chain.links(inp)
-    t = t[t["binds_in_unit"]].merge(inp.links[["link", "country"]], on="link")
+    # The chart plots flat values (its CSV download is the data): the projects stay in the table.
+    t = t[t["binds_in_unit"]].drop(columns=["expansions", "undated"]).merge(inp.links[["link", "country"]], on="link")
     top = chain.binding(inp)
     t["label"] = [
         f"{n}: {u:.0f}% ({unit}, {y}{', annualised' if a else ''}"
