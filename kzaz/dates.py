@@ -37,3 +37,18 @@ def label(partial: str) -> str:
     if p == "month":
         return f"{calendar.month_name[ts.month]} {ts.year}"
     return str(ts.year)
+
+
+# The stored copies of sources the evidence pass could search end about this month: what a
+# chapter could not find may have been published since.
+SEARCHED_TO = "2026-03"
+
+
+def dating(data_through: str, checked_on: pd.Timestamp) -> dict:
+    """A chapter's dating facts: the latest statement its rows use, the day they were checked, and
+    how far the searchable sources reach."""
+    return dict(
+        data_through=label(data_through),
+        checked_on=label(checked_on.strftime("%Y-%m-%d")),
+        searched_to=label(SEARCHED_TO),
+    )

@@ -140,3 +140,22 @@ def base_url(html_dir):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+def offline_page(browser, width: int = 1280):
+    """A page that reaches only this machine: (context, page, the other hosts it asked for)."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    foreign = []
+
+    def guard(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route(re.compile(".*"), guard)
+    return context, page, foreign

@@ -1,12 +1,10 @@
 """Every built page in headless Chromium, with every host but this machine unreachable:
 each chart placeholder must hold a rendered SVG with marks, and no request may leave."""
 
-import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from conftest import toc_pages
+from conftest import offline_page, toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.browser
@@ -14,18 +12,8 @@ pytestmark = pytest.mark.browser
 
 def visit(browser, url: str, expected: int):
     """Open url; return (mark counts of rendered charts, requests to other hosts, errors)."""
-    context = browser.new_context()
-    page = context.new_page()
-    foreign, errors = [], []
-
-    def guard(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    page.route(re.compile(".*"), guard)
+    context, page, foreign = offline_page(browser)
+    errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(url, wait_until="load")
@@ -75,11 +63,7 @@ def test_diplomacy_page_has_charts():
 
 def layout(browser, url: str, width: int) -> dict:
     """What overflows at a screen width: the page, charts, tables; truncated chart text."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.route(
-        re.compile(".*"), lambda r: r.continue_() if urlparse(r.request.url).hostname == "127.0.0.1" else r.abort()
-    )
+    context, page, _ = offline_page(browser, width)
     page.goto(url, wait_until="load")
     expected = page.eval_on_selector_all(".kzaz-chart", "e => e.length")
     if expected:

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import page_text
+from conftest import offline_page, page_text
 
 from kzaz import data
 from kzaz.chapters import corridor
@@ -221,20 +221,7 @@ def test_page_states_the_model_and_its_assumptions(corridor_html):
 @pytest.mark.browser
 def test_moving_a_slider_redraws_the_what_if_offline(browser, base_url, html_dir):
     """With every host but this machine unreachable, setting demand growth to zero changes the chart."""
-    from urllib.parse import urlparse
-
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    foreign = []
-
-    def guard(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    page.route(re.compile(".*"), guard)
+    context, page, foreign = offline_page(browser)
     page.goto(f"{base_url}/chapters/corridor.html", wait_until="load")
     chart = "#fig-mc-what-if .kzaz-chart"
     page.wait_for_selector(f"{chart} svg.marks", timeout=20_000)

@@ -9,7 +9,7 @@ from kzaz.markdown import says
 from kzaz.prose import Facts, fmt, times
 
 from . import chain, model, promises, scenarios, sea, targets, timesplit
-from .inputs import SEARCHED_TO, Inputs
+from .inputs import Inputs
 
 MONTHS = [pd.Timestamp(2000, m, 1).strftime("%B") for m in range(1, 13)]
 UNIT_FORMAT = {"TEU": ",.0f", "Mt": ".2f"}  # containers are counted; tonnes to 10,000 t
@@ -201,11 +201,8 @@ def model_facts(inp: Inputs) -> dict:
 
 
 def dating_facts(inp: Inputs) -> dict:
-    return dict(
-        data_through=dates.label(inp.data_through),
-        checked_on=dates.label(inp.checked_on.strftime("%Y-%m-%d")),
-        searched_to=dates.label(SEARCHED_TO),
-    )
+    """The date the chapter's data run to and the day its rows were checked, from the rows themselves."""
+    return dates.dating(inp.data_through, inp.checked_on)
 
 
 def facts(inp: Inputs) -> Facts:

@@ -16,7 +16,6 @@ from kzaz import data, dates
 
 PARAMETERS = ("demand_growth", "delay", "loading", "capacity_growth")
 FLOW_MEASURES = ("throughput",)
-SEARCHED_TO = "2026-03"  # the stored pages the research could read run to about this month
 
 
 @dataclass(frozen=True)

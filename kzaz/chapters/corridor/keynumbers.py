@@ -8,6 +8,12 @@ from . import chain, promises
 from .inputs import Inputs
 
 
+def _period(row) -> str:
+    """The throughput's year, and the months it is annualised from when it covers part of one."""
+    year = str(int(row["throughput_year"]))
+    return f"{year}, {int(row['months'])} months annualised" if row["annualised"] else year
+
+
 def key_numbers(inp: Inputs) -> list[dict]:
     """The narrowest link's use of its capacity, and the capacity target against the capacity stated."""
     top = chain.binding(inp)
@@ -16,9 +22,9 @@ def key_numbers(inp: Inputs) -> list[dict]:
     stated = inp.cargo.set_index("figure_id").loc[cap["outturn_id"]]  # the capacity statement, not the target's
     return [
         {
-            "what": f"Narrowest link of the corridor: {top['name']}, throughput over capacity",
-            "value": f"{top['utilisation_pct']:.0f}% ({top['unit']})",
-            "period": str(int(top["throughput_year"])),
+            "what": f"Narrowest link of the corridor: {top['name']}, throughput over capacity (in {top['unit']})",
+            "value": f"{top['utilisation_pct']:.0f}% of capacity",
+            "period": _period(top),
             "source": link(top["source_publisher"], top["source_url"]),
         },
         {

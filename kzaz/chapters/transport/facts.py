@@ -6,7 +6,7 @@ from kzaz import dates
 from kzaz.prose import Facts, verdict
 
 from . import cargo, network, ports, times, zangezur
-from .inputs import SEARCHED_TO, Inputs
+from .inputs import Inputs
 from .verdicts import c09_parts, verdicts
 
 
@@ -22,11 +22,7 @@ def roadmap_facts(inp: Inputs) -> dict:
 
 def dating_facts(inp: Inputs) -> dict:
     """The date the chapter's data run to and the day its rows were checked, from the rows themselves."""
-    return dict(
-        data_through=dates.label(inp.data_through),
-        checked_on=dates.label(inp.checked_on.strftime("%Y-%m-%d")),
-        searched_to=dates.label(SEARCHED_TO),
-    )
+    return dates.dating(inp.data_through, inp.checked_on)
 
 
 def facts(inp: Inputs) -> Facts:

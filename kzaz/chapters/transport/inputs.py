@@ -21,7 +21,6 @@ COUNTRY_BOX = (10.0, 30.0, 95.0, 58.0)
 FLOW_KINDS = ("outturn", "forecast", "plan")  # a flow covers months; a capacity or target does not
 # The pages the evidence pass of December 2026 could search run to about this month: a figure published
 # later was not found, and the chapter says so rather than treating it as not published.
-SEARCHED_TO = "2026-03"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from kzaz.claims import Assessment
 from kzaz.markdown import link, says
 
 from . import cargo, ports, zangezur
-from .inputs import SEARCHED_TO, Inputs
+from .inputs import Inputs
 
 
 def _countries(inp: Inputs, route_id: str) -> set[str]:
@@ -248,7 +248,7 @@ def c09(inp: Inputs) -> Assessment:
         )
     detail.append(
         "Not finding the update does not show that none was agreed; the sources searched run to about "
-        f"{dates.label(SEARCHED_TO)}, so that part of the claim is unverified rather than refuted."
+        f"{dates.label(dates.SEARCHED_TO)}, so that part of the claim is unverified rather than refuted."
     )
     detail.append(
         "Who dated the target, and when: "
