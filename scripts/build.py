@@ -300,7 +300,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("extra", nargs="*", help="more jupyter-book arguments")
     args = ap.parse_args(argv)
     quiet_kernels()
-    from kzaz.data import DataError
+    from kzaz.data import PASSED_DIR, DataError
+
+    os.environ[PASSED_DIR] = str(ROOT / "_build" / "validated")  # each table is checked once per content
 
     try:
         stale = stale_notebooks()

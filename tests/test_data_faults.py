@@ -202,3 +202,37 @@ TINY_FK = {
     "primaryKey": "ref_id",
     "foreignKeys": [{"fields": "tiny_id", "reference": {"resource": "tiny", "fields": "id"}}],
 }
+
+
+def test_a_table_changed_after_loading_is_checked_again(tiny_package):
+    pkg = tiny_package()
+    assert len(load("tiny", pkg)) == 3
+    (pkg.parent / "tiny.csv").write_text("id,year,value,kind,when\nx1,2001,lots,a,2001\n")
+    with pytest.raises(DataError, match="row 2, field 'value'"):
+        load("tiny", pkg)
+
+
+def test_a_loaded_table_is_the_callers_to_change(tiny_package):
+    pkg = tiny_package()
+    first = load("tiny", pkg)
+    first["value"] = 0
+    assert load("tiny", pkg)["value"].iloc[0] == 1.5
+
+
+def test_a_pass_is_shared_by_the_builds_kernels_and_tied_to_the_content(tiny_package, tmp_path, monkeypatch):
+    from kzaz import data
+
+    monkeypatch.setenv(data.PASSED_DIR, str(tmp_path / "passed"))
+    pkg = tiny_package("id,year,value,kind,when\nx9,2009,9,a,2009\n")
+    load("tiny", pkg)
+    assert len(list((tmp_path / "passed").iterdir())) == 1
+    # Another kernel (no frames in memory) trusts the pass and does not check the same content again...
+    monkeypatch.setattr(data, "_FRAMES", {})
+    monkeypatch.setattr(data, "validate", lambda res: pytest.fail("checked twice"))
+    assert load("tiny", pkg)["id"].tolist() == ["x9"]
+    # ...but a changed file is checked.
+    monkeypatch.undo()
+    monkeypatch.setenv(data.PASSED_DIR, str(tmp_path / "passed"))
+    (pkg.parent / "tiny.csv").write_text("id,year,value,kind,when\nx9,2009,-1,a,2009\n")
+    with pytest.raises(DataError, match="row 2, field 'value'"):
+        load("tiny", pkg)
