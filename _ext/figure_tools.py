@@ -8,8 +8,11 @@ written, this extension
 - adds under it PNG, SVG and CSV links and a "cite this figure" block (plain text and
   BibTeX) with the number Sphinx gave it,
 - writes the three files from the output it places: the PNG, SVG and CSV that the
-  cell's HTML output carries in a JSON script (taken out of the page here). A notebook run
-  anywhere else writes nothing the site uses.
+  cell's HTML output carries in a JSON script. They are taken out as soon as a page is
+  read and kept beside Sphinx's stored trees (which then weigh a seventh as much: Sphinx
+  reads a page's tree again for each cross-reference to it), and copied into the site's
+  _figures/ when the page is written. A notebook run anywhere else writes nothing the site
+  uses.
 
 For other builders (the PDF) it removes the code of cells tagged `hide-input`: on
 paper there is no toggle, and the figure is what the reader came for.
@@ -34,7 +37,8 @@ CHART_SPEC = re.compile(r"vegaEmbed\(el, (\{.*?\}), \{\"renderer\"", re.S)
 EXTENSIONS = ("png", "svg", "csv")
 
 
-FILES = re.compile(r'<script type="application/json" class="kzaz-figure-files">(.*?)</script>', re.S)
+FILES_CLASS = "kzaz-figure-files"  # kzaz.figures.FILES_CLASS: the extension reads it without pandas
+FILES = re.compile(rf'<script type="application/json" class="{FILES_CLASS}">(.*?)</script>', re.S)
 
 
 def take_pictures(body: str) -> tuple[str, dict[str, dict]]:
@@ -51,18 +55,44 @@ def _write(path: Path, content: bytes) -> None:
         path.write_bytes(content)
 
 
-def write_files(app, pagename: str, placed: set[str], pictures: dict[str, dict]) -> None:
-    if not placed:
-        return
-    dest = Path(app.outdir) / "_figures"
+def _kept(app) -> Path:
+    """Where a page's pictures wait between reading and writing: with the trees, so they go
+    when the trees go (and every page is read again)."""
+    return Path(app.doctreedir) / "figure-files"
+
+
+def write_files(dest: Path, pictures: dict[str, dict]) -> None:
     dest.mkdir(parents=True, exist_ok=True)
+    for name, files in sorted(pictures.items()):
+        _write(dest / f"{name}.png", base64.b64decode(files["png"]))
+        _write(dest / f"{name}.svg", files["svg"].encode("utf-8"))
+        _write(dest / f"{name}.csv", files["csv"].encode("utf-8"))
+
+
+def _take_pictures_on_read(app, doctree) -> None:
+    """Keep the pictures a page's chart outputs carry, and leave them out of its stored tree."""
+    if app.builder.format != "html":
+        return
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if "html" in node.get("format", "").split() and FILES_CLASS in text:
+            body, pictures = take_pictures(text)
+            write_files(_kept(app), pictures)
+            node.replace(node[0], nodes.Text(body))
+            node.rawsource = body  # the tree keeps the source text too
+
+
+def copy_files(app, pagename: str, placed: set[str]) -> None:
+    """The placed figures' files, from where reading kept them into the site."""
+    dest = Path(app.outdir) / "_figures"
     for name in sorted(placed):
-        if name not in pictures:
+        kept = [_kept(app) / f"{name}.{ext}" for ext in EXTENSIONS]
+        if not all(f.exists() for f in kept):
             LOGGER.warning(f"figure '{name}': its output carries no pictures", location=pagename)
             continue
-        _write(dest / f"{name}.png", base64.b64decode(pictures[name]["png"]))
-        _write(dest / f"{name}.svg", pictures[name]["svg"].encode("utf-8"))
-        _write(dest / f"{name}.csv", pictures[name]["csv"].encode("utf-8"))
+        dest.mkdir(parents=True, exist_ok=True)
+        for f in kept:
+            _write(dest / f.name, f.read_bytes())
 
 
 def _book(app) -> dict:
@@ -121,7 +151,7 @@ def chart_specs(body: str) -> list[dict]:
 def _add_figure_tools(app, pagename, context):
     from kzaz.figures import meta
 
-    body, pictures = take_pictures(context.get("body", ""))
+    body = context.get("body", "")
     numbers = app.builder.env.toc_fignumbers.get(pagename, {}).get("figure", {})
     book = _book(app)
     page_url = f"{book['url']}/{pagename}.html" if book["url"] else ""
@@ -154,7 +184,7 @@ def _add_figure_tools(app, pagename, context):
             LOGGER.warning(
                 f"chart '{name}' is not in a figure: name it in its cell's mystnb figure metadata", location=pagename
             )
-    write_files(app, pagename, placed, pictures)
+    copy_files(app, pagename, placed)
 
 
 def _on_page(app, pagename, templatename, context, doctree):
@@ -178,5 +208,6 @@ class DropHiddenInput(SphinxPostTransform):
 
 def setup(app):
     app.add_post_transform(DropHiddenInput)
+    app.connect("doctree-read", _take_pictures_on_read)
     app.connect("html-page-context", _on_page)
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,8 +18,9 @@ def setup() -> None:
     build with the libraries the book serves itself, in JupyterLab or Jupyter Notebook
     through their own Vega renderer (no network needed), in Colab as altair does.
     """
-    from . import render, theme
+    from . import altair_speed, render, theme
 
+    altair_speed.enable()
     theme.enable()
     render.enable()
 

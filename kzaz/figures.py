@@ -278,13 +278,12 @@ class Figure:
     def _repr_mimebundle_(self, include=None, exclude=None):
         place = render.where()
         picture = picture_spec(self.spec, hint=place != "book")
-        out = render.bundle(self.spec, picture, after=self.source_html())
+        drawn = render.svg(picture) if place == "book" else None  # the SVG download, and the PNG's source
+        out = render.bundle(self.spec, picture, after=self.source_html(), drawn=drawn)
         if place == "book":
             # The page shows the HTML and print takes the PNG. The pictures for the downloads
             # ride along in a template that the build takes out of the page (_ext/figure_tools.py).
-            files = json.dumps(
-                {"name": self.name, "png": out["image/png"], "svg": render.svg(picture), "csv": csv_text(self.spec)}
-            )
+            files = json.dumps({"name": self.name, "png": out["image/png"], "svg": drawn, "csv": csv_text(self.spec)})
             safe = files.replace("</", "<\\/")  # "</" would end the script element
             out["text/html"] = (
                 self.head_html()

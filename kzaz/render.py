@@ -84,9 +84,12 @@ def chart_html(spec: dict, after: str = "") -> str:
     )
 
 
-def png(spec: dict, scale: float = 1.5) -> bytes:
-    """1.5 times the chart's size: sharp on screens, slides and the PDF's page; keeps the site light."""
-    return vlc.vegalite_to_png(no_nan(spec), vl_version=VL_VERSION, scale=scale)
+def png(spec: dict, scale: float = 1.5, drawn: str | None = None) -> bytes:
+    """1.5 times the chart's size: sharp on screens, slides and the PDF's page; keeps the site light.
+
+    drawn: the chart's SVG (`svg(spec)`) if already made: vl-convert's PNG is that SVG
+    rasterised, so the chart is not laid out twice (the bytes are the same)."""
+    return vlc.svg_to_png(drawn if drawn is not None else svg(spec), scale=scale)
 
 
 def svg(spec: dict) -> str:
@@ -98,15 +101,18 @@ def vega(spec: dict) -> dict:
     return vlc.vegalite_to_vega(no_nan(spec), vl_version=VL_VERSION)
 
 
-def bundle(screen: dict, picture: dict, after: str = "") -> dict:
-    """The mime bundle of one chart for where the kernel runs (see the module docstring)."""
+def bundle(screen: dict, picture: dict, after: str = "", drawn: str | None = None) -> dict:
+    """The mime bundle of one chart for where the kernel runs (see the module docstring).
+
+    drawn: the picture's SVG, when the caller has made it (see `png`)."""
     place = where()
     if place == "jupyter":
         return {VEGA_MIME: vega(picture), "text/plain": screen.get("description", "chart")}
     if place == "colab":  # Colab has a network and altair's own HTML output
         return alt.Chart.from_dict(screen)._repr_mimebundle_()
     screen = no_nan(screen)
-    return {"text/html": chart_html(screen, after), "image/png": base64.b64encode(png(picture)).decode("ascii")}
+    picture_png = png(picture, drawn=drawn)
+    return {"text/html": chart_html(screen, after), "image/png": base64.b64encode(picture_png).decode("ascii")}
 
 
 def renderer(spec: dict, **metadata) -> dict:

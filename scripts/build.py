@@ -223,35 +223,63 @@ def invalidate(stale: list[Path]) -> None:
 def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Path, str]:
     """Run the stale notebooks into the execution cache, on every core, before Sphinx reads
     them (it then only takes their outputs from the cache). Returns what failed: for each
-    failing notebook, the cell's exception (a data error names file, row and field)."""
+    failing notebook, the cell's exception (a data error names file, row and field).
+
+    The longest notebooks start first (as last measured, in bench/results.json), each worker
+    taking the next notebook when it is free: the build ends when its longest queue does."""
     if not stale:
         return {}
+    from concurrent.futures import ProcessPoolExecutor
+
     from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
 
     cache = get_cache(CACHE)
     for nb in stale:
         # The same reader myst-nb uses, so the cached notebook matches the one the build parses.
         cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
-    kind = "local-parallel" if workers > 1 and len(stale) > 1 else "local-serial"
-    quiet = logging.getLogger("kzaz.build.execute")  # tracebacks go to _build/reports, not the screen
-    quiet.setLevel(logging.CRITICAL)
-    executor = load_executor(kind, cache=cache, logger=quiet)
-    result = executor.run_and_cache(filter_uris=[str(nb) for nb in stale], timeout=timeout)  # in the notebook folder
+    queue = longest_first(stale)
+    workers = min(workers, len(queue))
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            runs = list(pool.map(_run_one, [str(nb) for nb in queue], [timeout] * len(queue)))
+    else:
+        runs = [_run_one(str(nb), timeout) for nb in queue]
     failed = {
-        Path(uri): cache.get_project_record(uri).traceback or "failed before running"
-        for uri in result.excepted + result.errored
+        Path(uri): cache.get_project_record(uri).traceback or "failed before running" for uri, ok in runs if not ok
     }
     for nb, tb in failed.items():
         log = REPORTS / f"{nb.relative_to(ROOT).as_posix().replace('/', '__')}.log"
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(ANSI.sub("", tb), encoding="utf-8")
     print(
-        f"executed {len(stale)} notebook(s) on {workers if kind == 'local-parallel' else 1} core(s): "
-        f"{len(result.succeeded)} ok, {len(failed)} failed",
+        f"executed {len(stale)} notebook(s) on {workers} core(s): {len(runs) - len(failed)} ok, {len(failed)} failed",
         flush=True,
     )
     return {nb: failure_reason(tb) for nb, tb in failed.items()}
+
+
+MEASURED = ROOT / "bench" / "results.json"
+
+
+def longest_first(stale: list[Path]) -> list[Path]:
+    """The notebooks by their last measured execution time, longest first; unmeasured ones first."""
+    try:
+        seconds = json.loads(MEASURED.read_text())["notebook_execution_seconds"]
+    except (OSError, ValueError, KeyError):
+        seconds = {}
+    return sorted(stale, key=lambda nb: -seconds.get(nb.relative_to(ROOT).as_posix(), float("inf")))
+
+
+def _run_one(uri: str, timeout: int) -> tuple[str, bool]:
+    """Execute one notebook into the cache (a worker's job): its uri, and whether it ran."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    quiet = logging.getLogger("kzaz.build.execute")  # tracebacks go to _build/reports, not the screen
+    quiet.setLevel(logging.CRITICAL)
+    executor = load_executor("local-serial", cache=get_cache(CACHE), logger=quiet)
+    result = executor.run_and_cache(filter_uris=[uri], timeout=timeout)  # in the notebook's folder
+    return uri, bool(result.succeeded)
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

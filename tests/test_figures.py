@@ -122,3 +122,25 @@ def test_notebook_chapters_link_to_a_valid_ipynb(html_dir):
         assert any(c.cell_type == "code" and "kzaz" in c.source for c in nb.cells)
         linked += 1
     assert linked >= 2  # diplomacy and the data catalogue at least
+
+
+def test_the_stored_page_trees_leave_the_pictures_to_the_downloads(html_dir):
+    """The pictures leave a page's tree as it is read (_ext/figure_tools.py): no stored tree
+    carries them, and the extension looks for the class the figures write."""
+    import pickle
+    import sys
+
+    from docutils import nodes
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import figure_tools
+
+    assert figure_tools.FILES_CLASS == figures.FILES_CLASS
+    trees = sorted((html_dir.parent / ".doctrees" / "chapters").glob("*.doctree"))
+    charts = 0
+    for tree in trees:
+        doc = pickle.loads(tree.read_bytes())
+        for raw in doc.findall(nodes.raw):
+            charts += 'class="kzaz-chart"' in raw.astext()
+            assert figures.FILES_CLASS not in raw.astext() and figures.FILES_CLASS not in raw.rawsource, tree.name
+    assert len(trees) >= 8 and charts >= 30

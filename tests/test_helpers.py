@@ -204,3 +204,39 @@ def test_crowded_events_get_sub_rows_and_the_first_sits_in_the_middle():
     frame = pd.DataFrame({"kind": ["a", "a", "b"], "start": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-01-15"])})
     subs, order = timeline.stacked(frame, "kind", "start", 100)
     assert subs.tolist() == [0, 1, 0] and order == [1, 0]
+
+
+def test_the_png_rasterised_from_the_charts_svg_is_vl_converts_own_png():
+    import vl_convert as vlc
+
+    spec = render.no_nan(small_chart().properties(title="Both ways").to_dict())
+    direct = vlc.vegalite_to_png(spec, vl_version=render.VL_VERSION, scale=1.5)
+    assert render.png(spec) == direct
+    assert render.png(spec, drawn=render.svg(spec)) == direct
+
+
+def test_from_dict_gives_the_same_chart_with_its_table_kept():
+    from altair.utils import schemapi
+
+    from kzaz import altair_speed
+
+    def chart():
+        return (
+            alt.Chart(pd.DataFrame({"x": [1], "y": [2], "c": ["a"]}))
+            .mark_line()
+            .encode(x="x:O", y=alt.Y("y:Q", title="Y"), color="c:N", tooltip=["x", "y:Q"])
+        )
+
+    was = schemapi._FromDict.__init__
+    try:
+        schemapi._FromDict.__init__ = altair_speed.ORIGINAL
+        plain = chart()
+        altair_speed.enable()
+        assert schemapi._FromDict.__init__ is not altair_speed.ORIGINAL
+        kept = chart()
+        assert kept.to_dict() == plain.to_dict()
+        assert [type(t) for t in kept.encoding.tooltip] == [type(t) for t in plain.encoding.tooltip]
+        assert type(kept.encoding.color) is type(plain.encoding.color)
+        assert len(altair_speed._TABLES) == 1  # one table, built once, for every call
+    finally:
+        schemapi._FromDict.__init__ = was
