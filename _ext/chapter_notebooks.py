@@ -179,24 +179,39 @@ def _on_page(app, pagename, templatename, context, doctree):
         _add_download_link(app, pagename, context)
 
 
+def _note_read(app, env, docnames):
+    app.kzaz_read = set(docnames)  # the pages this build reads (all of them if the config changed)
+
+
+def _up_to_date(app, pagename: str, target: Path) -> bool:
+    """A page this build did not read, whose notebook was written since this code last changed."""
+    return (
+        pagename not in getattr(app, "kzaz_read", set())
+        and target.exists()
+        and target.stat().st_mtime_ns >= Path(__file__).stat().st_mtime_ns
+    )
+
+
 def _write_notebooks(app, exception):
     """Each notebook page's source as .ipynb (no outputs: they come from running it)."""
     if exception is not None or app.builder.format != "html":
         return
-    import jupytext
-    import nbformat
-
     repository = app.config.kzaz_repository
-    for pagename in app.builder.env.found_docs:
-        if not _is_notebook(app, pagename):
+    for pagename in sorted(app.builder.env.found_docs):
+        target = Path(app.outdir) / NOTEBOOK_DIR / f"{pagename}.ipynb"
+        if not _is_notebook(app, pagename) or _up_to_date(app, pagename, target):
             continue
+        import jupytext  # here: a rebuild that read no page does not need it
+        import nbformat
+
         nb = jupytext.read(Path(app.srcdir) / f"{pagename}.md")
         nb.cells.insert(0, nbformat.v4.new_code_cell(setup_cell(repository), metadata={"tags": ["setup"]}))
         for i, cell in enumerate(nb.cells):
             cell.id = f"cell-{i}"  # the same notebook from the same source, build after build
-        target = Path(app.outdir) / NOTEBOOK_DIR / f"{pagename}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        jupytext.write(nb, target, fmt="ipynb")
+        text = jupytext.writes(nb, fmt="ipynb") + "\n"  # as jupytext.write ends the file
+        if not target.exists() or target.read_text(encoding="utf-8") != text:  # a rebuild writes no file
+            target.write_text(text, encoding="utf-8")
 
 
 def setup(app):
@@ -204,5 +219,6 @@ def setup(app):
     app.connect("config-inited", _configure)
     # After the theme has built its launch buttons (priority 501).
     app.connect("html-page-context", _on_page, priority=600)
+    app.connect("env-before-read-docs", _note_read)
     app.connect("build-finished", _write_notebooks)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import compileall
 import functools
 import hashlib
 import json
@@ -328,6 +329,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("extra", nargs="*", help="more jupyter-book arguments")
     args = ap.parse_args(argv)
     quiet_kernels()
+    if sys.flags.dont_write_bytecode:  # (PYTHONDONTWRITEBYTECODE) each kernel would compile the package again
+        compileall.compile_dir(ROOT / PACKAGE, quiet=1)
+        compileall.compile_dir(ROOT / "_ext", quiet=1)
     from kzaz.data import PASSED_DIR, DataError
 
     os.environ[PASSED_DIR] = str(ROOT / "_build" / "validated")  # each table is checked once per content
