@@ -189,8 +189,13 @@ _FRAMES: dict[str, object] = {}
 PASSED_DIR = "KZAZ_VALIDATED_DIR"  # set by scripts/build.py: passes are shared by the build's kernels
 
 
+@lru_cache(maxsize=1)
+def _loader_code() -> bytes:
+    return Path(__file__).read_bytes()
+
+
 def _content_key(res: Resource) -> str:
-    h = hashlib.sha256(Path(__file__).read_bytes())
+    h = hashlib.sha256(_loader_code())  # read once per kernel, not at every load
     names = [res.name] + [
         fk["reference"].get("resource") or res.name for fk in res.spec["schema"].get("foreignKeys", [])
     ]
