@@ -34,12 +34,32 @@ REPORTS = ROOT / "_build" / "reports"
 
 
 def notebooks(root: Path = ROOT) -> list[Path]:
-    """MyST-markdown notebooks of the book (files with a kernelspec)."""
+    """The book's MyST-markdown notebooks: the pages of its table of contents that have a
+    kernelspec (a page left out of the contents is not built, so it is not run)."""
     found = []
-    for path in [root / "intro.md", *sorted((root / "chapters").glob("*.md"))]:
+    for page in toc_pages(root):
+        path = root / f"{page}.md"
         if path.exists() and "kernelspec:" in path.read_text(encoding="utf-8")[:2000]:
             found.append(path)
-    return found
+    return sorted(found)
+
+
+def toc_pages(root: Path = ROOT) -> list[str]:
+    """Every `root:` and `file:` of `_toc.yml`, as written (without a suffix)."""
+    import yaml
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("root", "file") and isinstance(value, str):
+                    yield re.sub(r"\.(md|ipynb)$", "", value)
+                else:
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+
+    return list(dict.fromkeys(walk(yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")))))
 
 
 def load_calls(code: str) -> tuple[set[str], bool]:
@@ -325,7 +345,7 @@ def save_state(root: Path = ROOT, state_file: Path = STATE) -> None:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--all", action="store_true", help="re-read every page (cached outputs are reused)")
-    ap.add_argument("--serial", action="store_true", help="execute notebooks one by one (on one core)")
+    ap.add_argument("--serial", action="store_true", help="use one core: notebooks one by one, pages read one by one")
     ap.add_argument("extra", nargs="*", help="more jupyter-book arguments")
     args = ap.parse_args(argv)
     quiet_kernels()
@@ -347,7 +367,9 @@ def main(argv: list[str]) -> int:
         report_failures(failures)
         return 1
     cmd = [
-        str(Path(sys.executable).parent / "jupyter-book"),
+        sys.executable,
+        str(ROOT / "scripts" / "jupyter_book_jobs.py"),  # `jupyter-book`, with Sphinx reading on every core
+        "1" if args.serial else "2",
         "build",
         str(ROOT),
         "--warningiserror",

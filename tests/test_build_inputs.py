@@ -13,7 +13,7 @@ build = load_script("scripts/build.py")
 @pytest.fixture
 def book(tmp_path):
     """A copy of the book's sources (not its build) to change freely."""
-    for name in ("intro.md", "CITATION.cff", "chapters", "data", "kzaz"):
+    for name in ("_toc.yml", "intro.md", "CITATION.cff", "chapters", "data", "kzaz"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -78,3 +78,12 @@ def test_a_cache_record_without_its_notebook_clears_the_cache(tmp_path, monkeypa
     build.invalidate([nb])
     assert not cache_dir.exists()
     assert "execution cache damaged" in capsys.readouterr().out
+
+
+def test_the_notebooks_run_are_the_contents_pages(book):
+    """A notebook left out of `_toc.yml` is not built by Sphinx, so the build does not run it."""
+    (book / "chapters" / "draft.md").write_text((book / "chapters" / "cite.md").read_text())
+    found = [p.relative_to(book).as_posix() for p in build.notebooks(book)]
+    assert "chapters/draft.md" not in found
+    assert found == sorted(f"{page}.md" for page in build.toc_pages(book))  # every page of the book is a notebook
+    assert len(found) == 12 and "intro.md" in found

@@ -114,3 +114,32 @@ def test_clean_and_incremental_builds_write_the_same_site(book):
     assert first.keys() == incremental.keys() == clean.keys()
     differ = [name for name in first if not (first[name] == incremental[name] == clean[name])]
     assert differ == [], f"pages that differ between builds: {differ}"
+
+
+def test_pages_read_on_both_cores_make_the_site_one_core_makes(book):
+    """Sphinx reads in parallel only past five pages: three short pages make six. The build
+    reads them in chunks on both cores, and a serial re-read writes the same site."""
+    notes = ("notes_a", "notes_b", "notes_c")
+    for name in notes:
+        (book / "chapters" / f"{name}.md").write_text(f"# Notes {name[-1].upper()}\n\nA page with no code.\n")
+    toc = book / "_toc.yml"
+    toc.write_text(toc.read_text() + "".join(f"  - file: chapters/{name}\n" for name in notes))
+    run = build(book)
+    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout)
+    assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", log), "the pages were not read in parallel"
+    parallel = snapshot(book / "_build" / "html")
+    for made in ("html", ".doctrees"):  # Sphinx starts again; the notebooks' outputs stay cached
+        shutil.rmtree(book / "_build" / made)
+    serial_run = subprocess.run(
+        [sys.executable, "scripts/build.py", "--serial"],
+        cwd=book,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env=env(book),
+    )
+    assert serial_run.returncode == 0, serial_run.stdout[-3000:]
+    assert not re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. ", re.sub(r"\x1b\[[0-9;]*m", "", serial_run.stdout))
+    serial = snapshot(book / "_build" / "html")
+    assert parallel.keys() == serial.keys()
+    assert [name for name in parallel if parallel[name] != serial[name]] == []
