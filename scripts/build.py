@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import compileall
+import contextlib
 import functools
 import hashlib
 import json
@@ -22,6 +23,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))  # this checkout's package, whatever else is insta
 CACHE = ROOT / "_build" / ".jupyter_cache"
 STATE = ROOT / "_build" / "input-fingerprints.json"
 REPORTS = ROOT / "_build" / "reports"
+COMPUTED = ROOT / "_build" / "computed"
 
 
 def notebooks(root: Path = ROOT) -> list[Path]:
@@ -260,11 +263,12 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Pat
         cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
     queue = longest_first(stale)
     workers = min(workers, len(queue))
-    if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            runs = list(pool.map(_run_one, [str(nb) for nb in queue], [timeout] * len(queue)))
-    else:
-        runs = [_run_one(str(nb), timeout) for nb in queue]
+    with warm_kernels():
+        if workers > 1:
+            with ProcessPoolExecutor(workers) as pool:
+                runs = list(pool.map(_run_one, [str(nb) for nb in queue], [timeout] * len(queue)))
+        else:
+            runs = [_run_one(str(nb), timeout) for nb in queue]
     failed = {
         Path(uri): cache.get_project_record(uri).traceback or "failed before running" for uri, ok in runs if not ok
     }
@@ -279,16 +283,60 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Pat
     return {nb: failure_reason(tb) for nb, tb in failed.items()}
 
 
+@contextlib.contextmanager
+def warm_kernels():
+    """While the notebooks run, their kernels fork from a server that has imported the book's
+    libraries (scripts/warm_kernels.py): the build's own kernelspec, in JUPYTER_PATH for the
+    build's processes only. If the server does not start, kernels start cold, as before."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="kzaz-kernels-"))  # a short path: a socket's is limited
+    address = folder / "server.sock"
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "warm_kernels.py"), "serve", str(address), str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its kernels with it, so that one signal ends them all
+    )
+    saved = {name: os.environ.get(name) for name in ("JUPYTER_PATH", "KZAZ_KERNEL_SERVER")}
+    try:
+        if server.stdout.readline().strip() == "ready":
+            os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(folder), saved["JUPYTER_PATH"]) if p)
+            os.environ["KZAZ_KERNEL_SERVER"] = str(address)
+        else:
+            print("the kernel server did not start: kernels start cold", flush=True)
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        try:
+            os.killpg(server.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 MEASURED = ROOT / "bench" / "results.json"
 
 
-def longest_first(stale: list[Path]) -> list[Path]:
-    """The notebooks by their last measured execution time, longest first; unmeasured ones first."""
+def longest_first(stale: list[Path], root: Path = ROOT) -> list[Path]:
+    """The order the notebooks run in: the chapters before the pages that quote every chapter
+    (they read the chapters' results, kzaz/computed.py), and each group by its last measured
+    execution time, longest first (unmeasured ones first)."""
     try:
-        seconds = json.loads(MEASURED.read_text())["notebook_execution_seconds"]
+        seconds = json.loads((root / MEASURED.relative_to(ROOT)).read_text())["notebook_execution_seconds"]
     except (OSError, ValueError, KeyError):
         seconds = {}
-    return sorted(stale, key=lambda nb: -seconds.get(nb.relative_to(ROOT).as_posix(), float("inf")))
+
+    def order(nb: Path):
+        quotes_all = "kzaz.book" in package_modules_used(notebook_code(nb), root)
+        return quotes_all, -seconds.get(nb.relative_to(root).as_posix(), float("inf"))
+
+    return sorted(stale, key=order)
 
 
 def _run_one(uri: str, timeout: int) -> tuple[str, bool]:
@@ -352,9 +400,12 @@ def main(argv: list[str]) -> int:
     if sys.flags.dont_write_bytecode:  # (PYTHONDONTWRITEBYTECODE) each kernel would compile the package again
         compileall.compile_dir(ROOT / PACKAGE, quiet=1)
         compileall.compile_dir(ROOT / "_ext", quiet=1)
+    from kzaz.computed import COMPUTED_DIR
     from kzaz.data import PASSED_DIR, DataError
 
     os.environ[PASSED_DIR] = str(ROOT / "_build" / "validated")  # each table is checked once per content
+    shutil.rmtree(COMPUTED, ignore_errors=True)  # results of this build only (they are keyed, but would pile up)
+    os.environ[COMPUTED_DIR] = str(COMPUTED)  # a chapter's facts and verdicts, computed once for every page
 
     try:
         stale = stale_notebooks()

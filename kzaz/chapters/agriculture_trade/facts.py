@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kzaz import dates, shares
+from kzaz.computed import once_per_build
 from kzaz.markdown import link, says
 from kzaz.prose import Facts, fmt, md, verdict
 
@@ -306,6 +307,7 @@ def reconciliation_facts(inp: Inputs) -> dict:
     )
 
 
+@once_per_build
 def facts(inp: Inputs) -> Facts:
     out = Facts(
         "ag",

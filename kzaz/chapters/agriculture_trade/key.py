@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kzaz import periods
+from kzaz.computed import once_per_build
 from kzaz.markdown import link
 
 from . import bounds, claim, trade
@@ -17,6 +18,7 @@ def _when(row) -> str:
     return periods.label(row["period_start"], row["period_end"])
 
 
+@once_per_build
 def key_numbers(inp: Inputs) -> list[dict]:
     b, year = bounds.share_bounds(inp), claim.claim_year()
     kz = trade.annual(inp)[lambda d: d["reported_by"] == "Kazakhstan"].iloc[-1]

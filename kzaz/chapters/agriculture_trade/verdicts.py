@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kzaz import claims, dates, periods, shares
 from kzaz.claims import Assessment
+from kzaz.computed import once_per_build
 from kzaz.markdown import link, says
 
 from . import bounds, business, claim, fao, trade
@@ -259,5 +260,6 @@ def c18(inp: Inputs) -> Assessment:
     )
 
 
+@once_per_build
 def verdicts(inp: Inputs) -> list[Assessment]:
     return [c14(inp), c15(inp), c16(inp), c17(inp), c18(inp)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kzaz import dates
+from kzaz.computed import once_per_build
 from kzaz.markdown import says
 from kzaz.prose import Facts, fmt, times
 
@@ -205,6 +206,7 @@ def dating_facts(inp: Inputs) -> dict:
     return dates.dating(inp.data_through, inp.checked_on)
 
 
+@once_per_build
 def facts(inp: Inputs) -> Facts:
     out = Facts(
         "mc",

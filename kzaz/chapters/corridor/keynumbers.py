@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kzaz.computed import once_per_build
 from kzaz.markdown import link
 
 from . import chain, promises
@@ -14,6 +15,7 @@ def _period(row) -> str:
     return f"{year}, {int(row['months'])} months annualised" if row["annualised"] else year
 
 
+@once_per_build
 def key_numbers(inp: Inputs) -> list[dict]:
     """The narrowest link's use of its capacity, and the capacity target against the capacity stated."""
     top = chain.binding(inp)

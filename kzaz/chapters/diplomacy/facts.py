@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from kzaz import dates
+from kzaz.computed import once_per_build
 from kzaz.markdown import says
 from kzaz.prose import Facts, fmt, verdict
 from kzaz.prose import times as fmt_times
@@ -126,6 +127,7 @@ def search_facts(inp: Inputs) -> dict:
     )
 
 
+@once_per_build
 def facts(inp: Inputs) -> Facts:
     events = inp.events
     counts = events["type"].value_counts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kzaz import dates
+from kzaz.computed import once_per_build
 from kzaz.markdown import link
 
 from . import search
@@ -10,6 +11,7 @@ from .facts import meeting_number, rates
 from .inputs import Inputs
 
 
+@once_per_build
 def key_numbers(inp: Inputs) -> list[dict]:
     before, after = rates(inp)
     events = inp.events

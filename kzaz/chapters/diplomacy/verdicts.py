@@ -6,6 +6,7 @@ import pandas as pd
 
 from kzaz import claims, dates
 from kzaz.claims import Assessment
+from kzaz.computed import once_per_build
 from kzaz.markdown import link, says
 
 from . import search
@@ -124,6 +125,7 @@ def c21(inp: Inputs) -> Assessment:
     )
 
 
+@once_per_build
 def verdicts(inp: Inputs) -> list[Assessment]:
     return [
         c01(inp),

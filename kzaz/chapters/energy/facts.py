@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kzaz import dates, shares, units
+from kzaz.computed import once_per_build
 from kzaz.markdown import says
 from kzaz.prose import Facts, fmt, verdict
 
@@ -335,6 +336,7 @@ def dating_facts(inp: Inputs) -> dict:
     }
 
 
+@once_per_build
 def facts(inp: Inputs) -> Facts:
     from . import exports_facts, maps
     from .verdicts import verdicts  # they use the helpers above

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kzaz import units
+from kzaz.computed import once_per_build
 from kzaz.markdown import link
 from kzaz.prose import fmt
 
@@ -16,6 +17,7 @@ def source(row: pd.Series, publisher: str | None = None) -> str:
     return link(publisher or row["source_publisher"], row["source_url"])
 
 
+@once_per_build
 def key_numbers(inp: Inputs) -> list[dict]:
     year = inp.last_year
     btc = oil.used_row(inp, year)

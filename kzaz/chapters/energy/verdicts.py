@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kzaz import claims, dates, shares
 from kzaz.claims import Assessment
+from kzaz.computed import once_per_build
 from kzaz.markdown import says
 
 from . import electricity, exports_facts, green, oil, pipeline
@@ -139,5 +140,6 @@ def c13(inp: Inputs) -> Assessment:
     )
 
 
+@once_per_build
 def verdicts(inp: Inputs) -> list[Assessment]:
     return [c12(inp), c13(inp)]

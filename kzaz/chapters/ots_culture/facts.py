@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 from kzaz import dates
 from kzaz.chapters import diplomacy
+from kzaz.computed import once_per_build
 from kzaz.markdown import says
 from kzaz.prose import Facts, fmt, verdict
 
@@ -392,6 +393,7 @@ def c21() -> str:
     return next(a.verdict for a in diplomacy.verdicts(diplomacy.inputs()) if a.claim_id == "C21")
 
 
+@once_per_build
 def facts(inp: Inputs) -> Facts:
     out = Facts(
         "ots",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kzaz import dates
+from kzaz.computed import once_per_build
 from kzaz.markdown import link
 
 from . import derive
@@ -15,6 +16,7 @@ def _source(rows) -> str:
     return link(*top)
 
 
+@once_per_build
 def key_numbers(inp: Inputs) -> list[dict]:
     s, m = inp.summits, inp.members
     members = int(m["status"].isin(["founding member", "member"]).sum())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kzaz import claims
 from kzaz.claims import Assessment
+from kzaz.computed import once_per_build
 from kzaz.markdown import link, says
 
 from .derive import (
@@ -203,5 +204,6 @@ def c20(inp: Inputs) -> Assessment:
     )
 
 
+@once_per_build
 def verdicts(inp: Inputs) -> list[Assessment]:
     return [c19(inp), c20(inp)]

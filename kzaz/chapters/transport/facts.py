@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kzaz import dates
+from kzaz.computed import once_per_build
 from kzaz.prose import Facts, verdict
 
 from . import cargo, network, ports, times, zangezur
@@ -25,6 +26,7 @@ def dating_facts(inp: Inputs) -> dict:
     return dates.dating(inp.data_through, inp.checked_on)
 
 
+@once_per_build
 def facts(inp: Inputs) -> Facts:
     out = Facts(
         "tr",

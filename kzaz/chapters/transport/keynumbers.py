@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kzaz.computed import once_per_build
 from kzaz.markdown import link
 
 from . import cargo, ports
@@ -16,6 +17,7 @@ def _source(row) -> str:
     return link(text, row["source_url"])
 
 
+@once_per_build
 def key_numbers(inp: Inputs) -> list[dict]:
     """Cargo and containers on the route in the latest year, the plan for that year, and Baku's containers."""
     year = inp.latest_year

@@ -9,6 +9,7 @@ from shapely.ops import linemerge
 
 from kzaz import claims, dates, routes
 from kzaz.claims import Assessment
+from kzaz.computed import once_per_build
 from kzaz.markdown import link, says
 
 from . import cargo, ports, zangezur
@@ -382,5 +383,6 @@ def _link_traffic_sentence(inp: Inputs) -> str:
     )
 
 
+@once_per_build
 def verdicts(inp: Inputs) -> list[Assessment]:
     return [c06(inp), c07(inp), c08(inp), c09(inp), c10(inp), c11(inp)]
