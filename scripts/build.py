@@ -255,15 +255,16 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Pat
         return {}
     from concurrent.futures import ProcessPoolExecutor
 
-    from jupyter_cache import get_cache
+    with warm_kernels() as kernels_ready:  # the server imports its libraries while the cache is prepared
+        from jupyter_cache import get_cache
 
-    cache = get_cache(CACHE)
-    for nb in stale:
-        # The same reader myst-nb uses, so the cached notebook matches the one the build parses.
-        cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
-    queue = longest_first(stale)
-    workers = min(workers, len(queue))
-    with warm_kernels():
+        cache = get_cache(CACHE)
+        for nb in stale:
+            # The same reader myst-nb uses, so the cached notebook matches the one the build parses.
+            cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
+        queue = longest_first(stale)
+        workers = min(workers, len(queue))
+        kernels_ready()
         if workers > 1:
             with ProcessPoolExecutor(workers) as pool:
                 runs = list(pool.map(_run_one, [str(nb) for nb in queue], [timeout] * len(queue)))
@@ -287,7 +288,8 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Pat
 def warm_kernels():
     """While the notebooks run, their kernels fork from a server that has imported the book's
     libraries (scripts/warm_kernels.py): the build's own kernelspec, in JUPYTER_PATH for the
-    build's processes only. If the server does not start, kernels start cold, as before."""
+    build's processes only. If the server does not start, kernels start cold, as before.
+    Yields the function to call before the first kernel starts (the server starts at once)."""
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="kzaz-kernels-"))  # a short path: a socket's is limited
@@ -299,13 +301,17 @@ def warm_kernels():
         start_new_session=True,  # its kernels with it, so that one signal ends them all
     )
     saved = {name: os.environ.get(name) for name in ("JUPYTER_PATH", "KZAZ_KERNEL_SERVER")}
-    try:
+
+    def ready() -> None:
+        """Wait for the server, and name it to the kernels started from now on."""
         if server.stdout.readline().strip() == "ready":
             os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(folder), saved["JUPYTER_PATH"]) if p)
             os.environ["KZAZ_KERNEL_SERVER"] = str(address)
         else:
             print("the kernel server did not start: kernels start cold", flush=True)
-        yield
+
+    try:
+        yield ready
     finally:
         for name, value in saved.items():
             if value is None:
