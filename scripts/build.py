@@ -16,7 +16,6 @@ import argparse
 import ast
 import compileall
 import contextlib
-import functools
 import hashlib
 import json
 import logging
@@ -66,32 +65,64 @@ def toc_pages(root: Path = ROOT) -> list[str]:
 
 
 def load_calls(code: str) -> tuple[set[str], bool]:
-    return _load_calls(code)
-
-
-@functools.lru_cache(maxsize=512)
-def _load_calls(code: str) -> tuple[set[str], bool]:
     """Names passed to `load(...)`, `kzaz.load(...)` or `data.load(...)` in some code,
     and whether any call passes something other than a literal name."""
-    names, dynamic = set(), False
+    found = analysed(code)
+    return set(found["loads"]), found["dynamic_load"]
+
+
+ANALYSIS = "code-analysis.json"  # in _build: each file's analysis, by its content, kept between builds
+_ANALYSED: dict[str, dict] = {}  # this process's: loaded once, written by save_state
+
+
+def analysed(code: str, root: Path = ROOT) -> dict:
+    """What the build needs to know of some code, from one parse: its imports, whether it
+    imports by a computed name, and its `load()` calls. Unchanged code is not parsed again."""
+    if not _ANALYSED:
+        try:
+            _ANALYSED.update(json.loads((root / "_build" / ANALYSIS).read_text()))
+        except (OSError, ValueError):
+            _ANALYSED["-"] = {}  # nothing kept: mark as loaded
+    digest = hashlib.sha1(code.encode()).hexdigest()
+    if digest not in _ANALYSED:
+        _ANALYSED[digest] = _analyse(code)
+    found = _ANALYSED[digest]
+    found["used"] = True
+    return found
+
+
+def _analyse(code: str) -> dict:
+    imports: list = []
+    by_name, loads, dynamic = False, set(), False
     for node in ast.walk(ast.parse(code)):
-        if not isinstance(node, ast.Call):
-            continue
-        f = node.func
-        is_load = (isinstance(f, ast.Name) and f.id == "load") or (
-            isinstance(f, ast.Attribute)
-            and f.attr == "load"
-            and isinstance(f.value, ast.Name)
-            and f.value.id in ("kzaz", "data")
-        )
-        if not is_load:
-            continue
-        arg = node.args[0] if node.args else None
-        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            names.add(arg.value)
-        else:
-            dynamic = True
-    return names, dynamic
+        if isinstance(node, ast.Import):
+            imports.append([None, [a.name for a in node.names]])
+        elif isinstance(node, ast.ImportFrom):
+            imports.append([[node.level, node.module or ""], [a.name for a in node.names]])
+        elif isinstance(node, ast.Attribute) and node.attr == "import_module":
+            by_name = True
+        elif isinstance(node, ast.Call) and _is_load(node.func):
+            arg = node.args[0] if node.args else None
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                loads.add(arg.value)
+            else:
+                dynamic = True
+    return {"imports": imports, "import_module": by_name, "loads": sorted(loads), "dynamic_load": dynamic}
+
+
+def _is_load(f: ast.expr) -> bool:
+    if isinstance(f, ast.Name):
+        return f.id == "load"
+    return isinstance(f, ast.Attribute) and f.attr == "load" and getattr(f.value, "id", None) in ("kzaz", "data")
+
+
+def save_analysis(root: Path = ROOT) -> None:
+    kept = {k: {f: v for f, v in a.items() if f != "used"} for k, a in _ANALYSED.items() if a.get("used")}
+    path = root / "_build" / ANALYSIS
+    text = json.dumps(kept, sort_keys=True)
+    if not path.exists() or path.read_text() != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
 
 
 PACKAGE = "kzaz"
@@ -118,19 +149,19 @@ def imported_modules(code: str, modules: dict[str, Path], here: str | None = Non
     package = None
     if here is not None:
         package = here if modules[here].name == "__init__.py" else here.rpartition(".")[0]
-    for node in ast.walk(ast.parse(code)):
-        names: list[str] = []
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level and package is not None:
+    code_facts = analysed(code)
+    if code_facts["import_module"] and here is not None:
+        found |= {m for m in modules if m.startswith(here + ".")}
+    for source, imported in code_facts["imports"]:
+        if source is None:  # import a.b
+            names = imported
+        else:  # from a import b (level: how many packages up, for a relative import)
+            level, base = source
+            if level and package is not None:
                 up = package.split(".")
-                up = up[: len(up) - node.level + 1]
+                up = up[: len(up) - level + 1]
                 base = ".".join(up + ([base] if base else []))
-            names = [base] + [f"{base}.{a.name}" for a in node.names]
-        elif (isinstance(node, ast.Attribute) and node.attr == "import_module") and here is not None:
-            found |= {m for m in modules if m.startswith(here + ".")}
+            names = [base] + [f"{base}.{a}" for a in imported]
         for name in names:
             while name:
                 if name in modules:
@@ -394,6 +425,39 @@ def save_state(root: Path = ROOT, state_file: Path = STATE) -> None:
     state_file.parent.mkdir(parents=True, exist_ok=True)
     state = {nb.relative_to(root).as_posix(): fingerprint(nb, root) for nb in notebooks(root)}
     state_file.write_text(json.dumps(state, indent=2) + "\n")
+    save_analysis(root)
+
+
+SITE_STATE = ROOT / "_build" / "site-inputs.sha256"
+NOT_INPUTS = {"_build", ".git", ".venv", "venv", "__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".ruff_cache"}
+
+
+def site_inputs(root: Path = ROOT) -> str:
+    """A fingerprint of everything the site is built from: every file of the book but its build
+    (pages, configuration, extensions, styles, data, package, scripts), this Python and the
+    packages installed in it (their folders' names carry their versions)."""
+    import sysconfig
+
+    h = hashlib.sha256(sys.version.encode())
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in NOT_INPUTS)
+        for name in sorted(files):
+            f = Path(folder, name)
+            if f.suffix != ".pyc":
+                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    for where in sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}):
+        h.update("\n".join(sorted(os.listdir(where))).encode())
+    return h.hexdigest()
+
+
+def site_is_current(inputs: str, root: Path = ROOT) -> bool:
+    """The last build succeeded from these same inputs, and its pages are all there: Sphinx
+    would find nothing to do, so it is not started (what `make` does with a current target)."""
+    state = root / SITE_STATE.relative_to(ROOT)
+    html = root / "_build" / "html"
+    if not state.exists() or state.read_text().strip() != inputs:
+        return False
+    return all((html / f"{page}.html").exists() for page in toc_pages(root)) and (html / "index.html").exists()
 
 
 def main(argv: list[str]) -> int:
@@ -418,6 +482,10 @@ def main(argv: list[str]) -> int:
     except DataError as err:  # a broken data package: name the file, line and column, nothing else
         print(f"\nBUILD FAILED: {err}")
         return 1
+    site = site_inputs()
+    if not (stale or args.all or args.extra) and site_is_current(site):
+        print("nothing changed since the last build: _build/html is current")
+        return 0
     invalidate(stale)
     failures = execute(stale, workers=1 if args.serial else 2)
     if failures:
@@ -440,7 +508,9 @@ def main(argv: list[str]) -> int:
     rc, warnings = run_sphinx(cmd)
     if rc == 0:
         save_state()
+        SITE_STATE.write_text(site + "\n")  # as read when this build began
     else:
+        SITE_STATE.unlink(missing_ok=True)
         report_warnings(warnings)
     return rc
 

@@ -139,7 +139,27 @@ def test_pages_read_on_both_cores_make_the_site_one_core_makes(book):
         env=env(book),
     )
     assert serial_run.returncode == 0, serial_run.stdout[-3000:]
-    assert not re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. ", re.sub(r"\x1b\[[0-9;]*m", "", serial_run.stdout))
+    serial_log = re.sub(r"\x1b\[[0-9;]*m", "", serial_run.stdout)
+    assert not re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. ", serial_log)
     serial = snapshot(book / "_build" / "html")
     assert parallel.keys() == serial.keys()
     assert [name for name in parallel if parallel[name] != serial[name]] == []
+
+
+def test_a_build_with_nothing_changed_starts_no_sphinx_and_any_change_does(book):
+    build(book)
+    html = book / "_build" / "html"
+    page = html / "chapters" / "diplomacy.html"
+    written = {p: p.stat().st_mtime_ns for p in html.rglob("*") if p.is_file()}
+    again = build(book)
+    assert "nothing changed since the last build" in again.stdout and "Running Sphinx" not in again.stdout
+    assert {p: p.stat().st_mtime_ns for p in html.rglob("*") if p.is_file()} == written
+    # Prose is not a notebook's code: no chapter re-runs, but the page is written again.
+    source = book / "chapters" / "diplomacy.md"
+    source.write_text(source.read_text().replace("# Diplomacy", "# Diplomacy (edited)", 1))
+    edited = build(book)
+    assert "Running Sphinx" in edited.stdout and "(edited)" in page.read_text()
+    # A page gone from the site is written again, though no input changed.
+    (html / "chapters" / "sources.html").unlink()
+    restored = build(book)
+    assert "Running Sphinx" in restored.stdout and (html / "chapters" / "sources.html").exists()
