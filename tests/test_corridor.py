@@ -125,6 +125,20 @@ def test_utilisation_is_throughput_over_capacity_in_one_unit(inp):
     assert aktau["capacity"] == port("aktau-capacity-2024")["value"]
 
 
+def test_the_chain_is_worked_out_again_when_a_reader_changes_its_tables():
+    """links() is kept by the content of the tables it reads: a changed throughput gives a new
+    utilisation, and a caller that writes into its copy changes no one else's."""
+    inp = corridor.inputs()
+    before = chain.links(inp)
+    before.loc[:, "utilisation_pct"] = -1.0  # the caller's own copy
+    again = chain.links(inp)
+    assert (again["utilisation_pct"] > 0).all()
+    row = inp.used_chain.index[(inp.used_chain["figure_id"] == "baku-teu-2025")][0]
+    inp.used_chain.loc[row, "value"] *= 2
+    changed = chain.links(inp).set_index(["link", "unit"]).loc[("baku_alat", "TEU"), "utilisation_pct"]
+    assert changed == pytest.approx(2 * again.set_index(["link", "unit"]).loc[("baku_alat", "TEU"), "utilisation_pct"])
+
+
 def test_the_binding_link_is_the_most_used_and_the_model_starts_from_it(inp, mc):
     t = chain.links(inp)
     top = chain.binding(inp)

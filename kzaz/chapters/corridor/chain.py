@@ -10,9 +10,11 @@ sources give the fleet instead, vessels x capacity per vessel x round trips a ye
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 
-from kzaz import dates
+from kzaz import computed, dates
 
 from . import model
 from .inputs import Inputs
@@ -78,7 +80,25 @@ def fleet_growth(rows: pd.DataFrame, capacity: float) -> list[tuple[int, float]]
 
 def links(inp: Inputs) -> pd.DataFrame:
     """One row per link and unit with a capacity and a throughput: utilisation, and whether it is the
-    tighter unit of its link (`binds_in_unit`)."""
+    tighter unit of its link (`binds_in_unit`).
+
+    Worked out once for the tables it reads (the chapter's facts, charts and model ask for it
+    two dozen times): the result is kept by the content of those tables, so a reader who changes
+    one gets it worked out again, and each caller gets its own copy."""
+    h = hashlib.sha256()
+    computed.content((inp.used_chain, inp.links, inp.corridor_traffic), h)
+    key = h.hexdigest()
+    if key not in _LINKS:
+        if len(_LINKS) >= 8:
+            _LINKS.pop(next(iter(_LINKS)))
+        _LINKS[key] = _links(inp)
+    return _LINKS[key].copy()
+
+
+_LINKS: dict[str, pd.DataFrame] = {}  # by the content of the tables links() reads
+
+
+def _links(inp: Inputs) -> pd.DataFrame:
     c = inp.used_chain
     recs = []
     for lk in inp.links.sort_values("order").itertuples(index=False):
