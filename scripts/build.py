@@ -383,9 +383,17 @@ def _run_one(uri: str, timeout: int) -> tuple[str, bool]:
 
     quiet = logging.getLogger("kzaz.build.execute")  # tracebacks go to _build/reports, not the screen
     quiet.setLevel(logging.CRITICAL)
-    executor = load_executor("local-serial", cache=get_cache(CACHE), logger=quiet)
+    cache = get_cache(CACHE)
+    executor = load_executor("local-serial", cache=cache, logger=quiet)
     result = executor.run_and_cache(filter_uris=[uri], timeout=timeout)  # in the notebook's folder
+    if not result.succeeded and PORT_TAKEN in (cache.get_project_record(uri).traceback or ""):
+        # jupyter_client picks a kernel's ports free, then the kernel binds them: between the two,
+        # the other worker's kernel can take one. Not the notebook's fault: once more.
+        result = executor.run_and_cache(filter_uris=[uri], timeout=timeout)
     return uri, bool(result.succeeded)
+
+
+PORT_TAKEN = "ZMQError: Address already in use"
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
