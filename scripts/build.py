@@ -7,7 +7,8 @@ data file or a changed helper in `kzaz/` would leave stale figures. Before build
 this script fingerprints each notebook's inputs (the data files it loads, found from
 its `load("name")` calls, and the `kzaz` package) and, where a fingerprint changed,
 drops that notebook's cache record and touches its source so Sphinx reads it again.
-Then it runs `jupyter-book build` with warnings as errors.
+Then it runs `jupyter-book build` with warnings as errors, started while the notebooks
+run: Sphinx reads each page once its notebook is in the cache (class `Sphinx`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ CACHE = ROOT / "_build" / ".jupyter_cache"
 STATE = ROOT / "_build" / "input-fingerprints.json"
 REPORTS = ROOT / "_build" / "reports"
 COMPUTED = ROOT / "_build" / "computed"
+NOTES = ROOT / "_build" / "executed"  # one note per notebook run, for Sphinx (_ext/await_notebooks.py)
 
 
 def notebooks(root: Path = ROOT) -> list[Path]:
@@ -275,16 +277,17 @@ def invalidate(stale: list[Path]) -> None:
         print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")
 
 
-def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Path, str]:
+def execute(stale: list[Path], timeout: int = 180, workers: int = 2, ran=lambda nb, ok: None) -> dict[Path, str]:
     """Run the stale notebooks into the execution cache, on every core, before Sphinx reads
     them (it then only takes their outputs from the cache). Returns what failed: for each
     failing notebook, the cell's exception (a data error names file, row and field).
+    `ran(nb, ok)` is called as each one ends.
 
     The longest notebooks start first (as last measured, in bench/results.json), each worker
     taking the next notebook when it is free: the build ends when its longest queue does."""
     if not stale:
         return {}
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with warm_kernels() as kernels_ready:  # the server imports its libraries while the cache is prepared
         from jupyter_cache import get_cache
@@ -298,9 +301,15 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2) -> dict[Pat
         kernels_ready()
         if workers > 1:
             with ProcessPoolExecutor(workers) as pool:
-                runs = list(pool.map(_run_one, [str(nb) for nb in queue], [timeout] * len(queue)))
+                futures = [pool.submit(_run_one, str(nb), timeout) for nb in queue]
+                for future in as_completed(futures):
+                    ran(Path(future.result()[0]), future.result()[1])
+                runs = [future.result() for future in futures]
         else:
-            runs = [_run_one(str(nb), timeout) for nb in queue]
+            runs = []
+            for nb in queue:
+                runs.append(_run_one(str(nb), timeout))
+                ran(nb, runs[-1][1])
     failed = {
         Path(uri): cache.get_project_record(uri).traceback or "failed before running" for uri, ok in runs if not ok
     }
@@ -495,10 +504,6 @@ def main(argv: list[str]) -> int:
         print("nothing changed since the last build: _build/html is current")
         return 0
     invalidate(stale)
-    failures = execute(stale, workers=1 if args.serial else 2)
-    if failures:
-        report_failures(failures)
-        return 1
     cmd = [
         sys.executable,
         str(ROOT / "scripts" / "jupyter_book_jobs.py"),  # `jupyter-book`, with Sphinx reading on every core
@@ -512,8 +517,23 @@ def main(argv: list[str]) -> int:
     if args.all:
         cmd.append("--all")
     cmd += args.extra
-    print("$ " + " ".join(cmd), flush=True)
-    rc, warnings = run_sphinx(cmd)
+    queue = longest_first(stale)
+    if args.serial:  # one core: Sphinx after the notebooks
+        failures = execute(queue, workers=1)
+        sphinx = None if failures else Sphinx(cmd, awaited=[])
+    else:  # Sphinx starts up and reads each page as its notebook ends (_ext/await_notebooks.py)
+        sphinx = Sphinx(cmd, awaited=queue)
+        try:
+            failures = execute(queue, workers=2, ran=sphinx.ran)
+        except BaseException:
+            sphinx.stop()
+            raise
+    if failures:
+        if sphinx is not None:
+            sphinx.stop()
+        report_failures(failures)
+        return 1
+    rc, warnings = sphinx.finish()
     if rc == 0:
         save_state()
         SITE_STATE.write_text(site + "\n")  # as read when this build began
@@ -521,6 +541,80 @@ def main(argv: list[str]) -> int:
         SITE_STATE.unlink(missing_ok=True)
         report_warnings(warnings)
     return rc
+
+
+NICER = 10
+
+
+class Sphinx:
+    """The `jupyter-book build` run, started before or while the notebooks run.
+
+    Pages in `awaited` (their notebooks, in the order they run) are read as each one's
+    notebook ends: `ran` leaves the note `_ext/await_notebooks.py` waits for. Its output is
+    held back until `finish`, so a build reads as before: the notebooks, then Sphinx."""
+
+    def __init__(self, cmd: list[str], awaited: list[Path]):
+        import threading
+
+        from _ext import await_notebooks
+
+        self.notes = NOTES
+        shutil.rmtree(self.notes, ignore_errors=True)
+        self.notes.mkdir(parents=True)
+        self.note = await_notebooks.note
+        pages = [nb.relative_to(ROOT).with_suffix("").as_posix() for nb in awaited]
+        env = dict(os.environ, **{await_notebooks.AWAITED: json.dumps(pages)})
+        env.update({await_notebooks.FOLDER: str(self.notes), await_notebooks.BUILD_PID: str(os.getpid())})
+        self.cmd = cmd
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+            start_new_session=True,  # its parallel readers and writers with it, for `stop`
+            # Behind the notebooks, which Sphinx waits for: it takes the cores only when they are idle.
+            preexec_fn=(lambda: os.nice(NICER)) if awaited else None,
+        )
+        self.lines: list[str] = []
+        self.shown = False
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            with self.lock:
+                self.lines.append(line)
+                if self.shown:
+                    sys.stdout.write(line)
+                    sys.stdout.flush()
+
+    def ran(self, nb: Path, ok: bool) -> None:
+        self.note(self.notes, nb.relative_to(ROOT).with_suffix("").as_posix(), ok).touch()
+
+    def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    def finish(self) -> tuple[int, list[str]]:
+        """Show its output (what it has printed, then the rest as it comes) and wait for it:
+        its return code, and its warnings and errors."""
+        print("$ " + " ".join(self.cmd), flush=True)
+        with self.lock:
+            self.shown = True
+            sys.stdout.write("".join(self.lines))
+        rc = self.proc.wait()
+        self.reader.join()
+        warnings: list[str] = []
+        for line in self.lines:
+            plain = ANSI.sub("", line).strip()
+            if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", plain) and plain not in warnings:
+                warnings.append(plain)
+        return rc, warnings
 
 
 def quiet_kernels() -> None:
@@ -534,20 +628,6 @@ def quiet_kernels() -> None:
     if not config.exists() or config.read_text() != text:
         config.write_text(text)
     os.environ["IPYTHONDIR"] = str(profile.parent)
-
-
-def run_sphinx(cmd: list[str]) -> tuple[int, list[str]]:
-    """Run the Sphinx build, passing its output through, and keep its warnings and errors."""
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
-    )
-    warnings: list[str] = []
-    for line in proc.stdout:
-        sys.stdout.write(line)
-        plain = ANSI.sub("", line).strip()
-        if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", plain) and plain not in warnings:
-            warnings.append(plain)
-    return proc.wait(), warnings
 
 
 def report_warnings(warnings: list[str]) -> None:

@@ -166,6 +166,9 @@ def _become_kernel(request: dict, fds: list[int]) -> None:
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()  # what `python -m ipykernel_launcher` does, in three steps
+        # ipykernel reads its client's pid from the environment when imported (the server's, without
+        # it); with it, the kernel does not print its start-up notice over the build's output.
+        app.parent_handle = int(os.environ.get("JPY_PARENT_PID") or 0)
         app.initialize(request["argv"])
         with app.shell.builtin_trap:  # as a cell runs: `get_ipython` is a builtin
             _as_if_imported_in_the_kernel()

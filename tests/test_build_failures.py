@@ -70,3 +70,14 @@ def test_a_failing_build_ends_with_one_summary_naming_every_failing_notebook(tmp
     counts = next(line for line in lines if line.startswith("executed "))
     assert counts.endswith(f"{n} failed") and " 0 ok" not in counts
     assert len(lines) - start < 40  # the summary is the end of the output, and short
+    # Sphinx had started alongside the notebooks: it is stopped, and says nothing
+    assert not any(line.startswith("Running Jupyter-Book") for line in lines)
+    left = [p for p in Path("/proc").glob("[0-9]*") if str(book).encode() in _cmdline(p)]
+    assert left == [], "a process of the failed build is still running"
+
+
+def _cmdline(proc: Path) -> bytes:
+    try:
+        return (proc / "cmdline").read_bytes()
+    except OSError:  # ended meanwhile
+        return b""

@@ -146,6 +146,24 @@ def test_pages_read_on_both_cores_make_the_site_one_core_makes(book):
     assert [name for name in parallel if parallel[name] != serial[name]] == []
 
 
+def test_sphinx_reads_each_page_after_its_notebook_ran_and_speaks_after_the_notebooks(book):
+    """Sphinx starts while the notebooks run (_ext/await_notebooks.py): every page whose notebook
+    ran is read after the build's note that it ran, and the output still reads in order."""
+    run = build(book)
+    notes = book / "_build" / "executed"
+    ran = sorted(path.name for path in notes.iterdir())
+    assert ran == ["chapters__changelog.ok", "chapters__diplomacy.ok", "chapters__sources.ok"]
+    for name in ran:
+        page = name.removesuffix(".ok").replace("__", "/")
+        read = (book / "_build" / ".doctrees" / f"{page}.doctree").stat().st_mtime_ns
+        assert read >= (notes / name).stat().st_mtime_ns, f"{page} was read before its notebook ran"
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout).splitlines()
+    executed = next(i for i, line in enumerate(lines) if line.startswith("executed 3 notebook(s)"))
+    sphinx = next(i for i, line in enumerate(lines) if line.startswith("$ ") and "jupyter_book_jobs.py" in line)
+    assert executed < sphinx < next(i for i, line in enumerate(lines) if line.startswith("Running Jupyter-Book"))
+    assert "To connect another client" not in run.stdout  # no kernel's start-up notice either
+
+
 def test_a_build_with_nothing_changed_starts_no_sphinx_and_any_change_does(book):
     build(book)
     html = book / "_build" / "html"
