@@ -45,6 +45,13 @@ def key(func, inputs) -> str:
     return h.hexdigest()
 
 
+def digest(*values) -> str:
+    """A key for what the values hold (see `content`): equal tables give equal keys."""
+    h = hashlib.sha256()
+    content(values, h)
+    return h.hexdigest()
+
+
 def content(value, h) -> None:
     """Feed what a value holds into a hash. A table by its columns' names, types and values,
     not by its pickle, whose bytes change as pandas reorganises a frame it has read."""

@@ -50,6 +50,11 @@ def env(book: Path) -> dict:
     return dict(os.environ, PYTHONPATH=str(book))  # the copy's package, so the copy's data
 
 
+def plain(log: str) -> str:
+    """A build's output without its terminal colours."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", log)
+
+
 def build(book: Path) -> subprocess.CompletedProcess:
     run = subprocess.run(
         [sys.executable, "scripts/build.py"], cwd=book, capture_output=True, text=True, errors="replace", env=env(book)
@@ -125,7 +130,7 @@ def test_pages_read_on_both_cores_make_the_site_one_core_makes(book):
     toc = book / "_toc.yml"
     toc.write_text(toc.read_text() + "".join(f"  - file: chapters/{name}\n" for name in notes))
     run = build(book)
-    log = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout)
+    log = plain(run.stdout)
     assert re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. \S+", log), "the pages were not read in parallel"
     parallel = snapshot(book / "_build" / "html")
     for made in ("html", ".doctrees"):  # Sphinx starts again; the notebooks' outputs stay cached
@@ -139,7 +144,7 @@ def test_pages_read_on_both_cores_make_the_site_one_core_makes(book):
         env=env(book),
     )
     assert serial_run.returncode == 0, serial_run.stdout[-3000:]
-    serial_log = re.sub(r"\x1b\[[0-9;]*m", "", serial_run.stdout)
+    serial_log = plain(serial_run.stdout)
     assert not re.search(r"reading sources\.\.\. \[ *\d+%\] \S+ \.\. ", serial_log)
     serial = snapshot(book / "_build" / "html")
     assert parallel.keys() == serial.keys()
@@ -157,7 +162,7 @@ def test_sphinx_reads_each_page_after_its_notebook_ran_and_speaks_after_the_note
         page = name.removesuffix(".ok").replace("__", "/")
         read = (book / "_build" / ".doctrees" / f"{page}.doctree").stat().st_mtime_ns
         assert read >= (notes / name).stat().st_mtime_ns, f"{page} was read before its notebook ran"
-    lines = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout).splitlines()
+    lines = plain(run.stdout).splitlines()
     executed = next(i for i, line in enumerate(lines) if line.startswith("executed 3 notebook(s)"))
     sphinx = next(i for i, line in enumerate(lines) if line.startswith("$ ") and "jupyter_book_jobs.py" in line)
     assert executed < sphinx < next(i for i, line in enumerate(lines) if line.startswith("Running Jupyter-Book"))

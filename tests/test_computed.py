@@ -57,6 +57,8 @@ def test_a_frame_pandas_has_reorganised_keeps_its_key():
     assert computed.key(total, Inp(by_column)) == computed.key(total, Inp(at_once))
     assert computed.key(total, Inp(at_once)) != computed.key(total, Inp(at_once.rename(columns={"y": "z"})))
     assert computed.key(total, Inp(at_once)) != computed.key(total, Inp(at_once.astype({"x": float})))
+    assert computed.digest(by_column, "t") == computed.digest(at_once, "t") != computed.digest(at_once, "u")
+    assert computed.digest(at_once) != computed.digest(at_once.iloc[::-1])  # row order is content
 
 
 def test_a_chapters_facts_read_back_are_the_facts_computed_and_are_glued_again(tmp_path, monkeypatch):

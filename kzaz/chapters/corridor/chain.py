@@ -10,8 +10,6 @@ sources give the fleet instead, vessels x capacity per vessel x round trips a ye
 
 from __future__ import annotations
 
-import hashlib
-
 import pandas as pd
 
 from kzaz import computed, dates
@@ -85,9 +83,7 @@ def links(inp: Inputs) -> pd.DataFrame:
     Worked out once for the tables it reads (the chapter's facts, charts and model ask for it
     two dozen times): the result is kept by the content of those tables, so a reader who changes
     one gets it worked out again, and each caller gets its own copy."""
-    h = hashlib.sha256()
-    computed.content((inp.used_chain, inp.links, inp.corridor_traffic), h)
-    key = h.hexdigest()
+    key = computed.digest(inp.used_chain, inp.links, inp.corridor_traffic)
     if key not in _LINKS:
         if len(_LINKS) >= 8:
             _LINKS.pop(next(iter(_LINKS)))
