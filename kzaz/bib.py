@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from . import data
+from . import data, render
 
 _SPECIAL = re.compile(r"([&%$#_{}])")
 
@@ -26,16 +26,20 @@ def key(resource: str, index: int) -> str:
     return f"data-{resource}-{index + 1}".replace("_", "-")
 
 
+def year(src: dict) -> str:
+    """A source's year: of its publication, or of its access when it gives no publication date."""
+    return (src.get("date_published") or src.get("date_accessed") or "")[:4]
+
+
 def entries(package_path=None) -> str:
     """All sources of all resources as BibTeX @misc entries."""
     out = []
     for res in data.read_package(package_path)["resources"]:
         for i, src in enumerate(res.get("sources", [])):
-            date = src.get("date_published") or src.get("date_accessed") or ""
             fields = {
                 "author": "{" + escape(src.get("publisher", "")) + "}",
                 "title": escape(src.get("title", "")),
-                "year": date[:4],
+                "year": year(src),
                 "note": escape(
                     "; ".join(
                         x
@@ -86,9 +90,20 @@ class DataUsed:
                     f"- {title}: compiled in this book from {compiled_sources(name)} sources, each named on its row"
                 )
             else:
-                keys = ",".join(key(name, i) for i, _ in enumerate(res.spec.get("sources", [])))
-                lines.append(f"- {title} {{cite:p}}`{keys}`")
+                lines.append(f"- {title} {self.citation(name, res.spec.get('sources', []))}")
         return "\n".join(lines)
+
+    @staticmethod
+    def citation(name: str, sources: list[dict]) -> str:
+        """In the book, citations of the book's bibliography; elsewhere (JupyterLab, which has no
+        bibliography), the same author and year, each linked to its source where it has an address."""
+        if render.where() == "book":
+            return "{cite:p}`" + ",".join(key(name, i) for i in range(len(sources))) + "`"
+        cited = []
+        for src in sources:
+            text = ", ".join(x for x in (src.get("publisher", ""), year(src)) if x)
+            cited.append(f"[{text}]({src['path']})" if src.get("path", "").startswith("http") else text)
+        return "(" + "; ".join(cited) + ")"
 
     def _repr_markdown_(self) -> str:
         return self.markdown()

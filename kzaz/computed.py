@@ -39,10 +39,8 @@ def _code_and_data() -> bytes:
 
 
 def key(func, inputs) -> str:
-    h = hashlib.sha256(_code_and_data())
-    h.update(f"{func.__module__}.{func.__qualname__}".encode())
-    content(inputs, h)
-    return h.hexdigest()
+    """A result's key: the package's code and the data, the function, and what its inputs hold."""
+    return digest(_code_and_data(), f"{func.__module__}.{func.__qualname__}", inputs)
 
 
 def digest(*values) -> str:

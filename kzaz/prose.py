@@ -57,6 +57,11 @@ def times(n: int) -> Fact:
     return Fact({1: "once", 2: "twice"}.get(n, f"{n} times"), n)
 
 
+def count(n: int) -> Fact:
+    """How many, for a sentence: 'none' for 0, else the number (the value stays the number)."""
+    return Fact("none" if n == 0 else str(n), n)
+
+
 def md(text: str) -> Fact:
     """A fact written in MyST Markdown (links, roles): rendered, not shown as source."""
     return Fact(text, markdown=True)

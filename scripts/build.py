@@ -277,15 +277,15 @@ def invalidate(stale: list[Path]) -> None:
         print(f"inputs changed, will re-run: {nb.relative_to(ROOT)}")
 
 
-def execute(stale: list[Path], timeout: int = 180, workers: int = 2, ran=lambda nb, ok: None) -> dict[Path, str]:
+def execute(queue: list[Path], timeout: int = 180, workers: int = 2, ran=lambda nb, ok: None) -> dict[Path, str]:
     """Run the stale notebooks into the execution cache, on every core, before Sphinx reads
     them (it then only takes their outputs from the cache). Returns what failed: for each
     failing notebook, the cell's exception (a data error names file, row and field).
     `ran(nb, ok)` is called as each one ends.
 
-    The longest notebooks start first (as last measured, in bench/results.json), each worker
-    taking the next notebook when it is free: the build ends when its longest queue does."""
-    if not stale:
+    They start in the order of `queue` (`longest_first`), each worker taking the next
+    notebook when it is free: the build ends when its longest queue does."""
+    if not queue:
         return {}
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -293,10 +293,9 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2, ran=lambda 
         from jupyter_cache import get_cache
 
         cache = get_cache(CACHE)
-        for nb in stale:
+        for nb in queue:
             # The same reader myst-nb uses, so the cached notebook matches the one the build parses.
             cache.add_nb_to_project(str(nb), read_data={"name": "myst_nb_md", "type": "plugin"})
-        queue = longest_first(stale)
         workers = min(workers, len(queue))
         kernels_ready()
         if workers > 1:
@@ -318,7 +317,7 @@ def execute(stale: list[Path], timeout: int = 180, workers: int = 2, ran=lambda 
         log.parent.mkdir(parents=True, exist_ok=True)
         log.write_text(ANSI.sub("", tb), encoding="utf-8")
     print(
-        f"executed {len(stale)} notebook(s) on {workers} core(s): {len(runs) - len(failed)} ok, {len(failed)} failed",
+        f"executed {len(queue)} notebook(s) on {workers} core(s): {len(runs) - len(failed)} ok, {len(failed)} failed",
         flush=True,
     )
     return {nb: failure_reason(tb) for nb, tb in failed.items()}
@@ -543,15 +542,14 @@ def main(argv: list[str]) -> int:
     return rc
 
 
-NICER = 10
-
-
 class Sphinx:
     """The `jupyter-book build` run, started before or while the notebooks run.
 
     Pages in `awaited` (their notebooks, in the order they run) are read as each one's
     notebook ends: `ran` leaves the note `_ext/await_notebooks.py` waits for. Its output is
     held back until `finish`, so a build reads as before: the notebooks, then Sphinx."""
+
+    NICE = 10  # behind the notebooks, which it waits for: it takes the cores only when they are idle
 
     def __init__(self, cmd: list[str], awaited: list[Path]):
         import threading
@@ -575,8 +573,7 @@ class Sphinx:
             text=True,
             errors="replace",
             start_new_session=True,  # its parallel readers and writers with it, for `stop`
-            # Behind the notebooks, which Sphinx waits for: it takes the cores only when they are idle.
-            preexec_fn=(lambda: os.nice(NICER)) if awaited else None,
+            preexec_fn=(lambda: os.nice(self.NICE)) if awaited else None,
         )
         self.lines: list[str] = []
         self.shown = False

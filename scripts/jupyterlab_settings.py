@@ -4,7 +4,8 @@ The chapters are MyST Markdown notebooks (`chapters/*.md`). Jupytext can open th
 notebooks, but JupyterLab's default viewer for a `.md` file is its text editor, so a
 Binder link to `chapters/diplomacy.md` would show source code. This writes JupyterLab's
 settings overrides (`overrides.json`) so that Markdown files open with Jupytext's
-notebook view. Used by `make lab` and by Binder's `postBuild`.
+notebook view, and so that JupyterLab does not offer to fetch news (the book works
+offline). Used by `make lab` and by Binder's `postBuild`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import sys
 from pathlib import Path
 
 JUPYTEXT_NOTEBOOK = "Jupytext Notebook"  # the document factory jupyterlab-jupytext registers
+NEWS_PLUGIN = "@jupyterlab/apputils-extension:notification"
 OVERRIDES = {
     "@jupyterlab/docmanager-extension:plugin": {
         "defaultViewers": {"markdown": JUPYTEXT_NOTEBOOK, "myst": JUPYTEXT_NOTEBOOK},
     },
+    # JupyterLab otherwise asks, over the chapter's outputs, whether to fetch news from the web.
+    NEWS_PLUGIN: {"fetchNews": "false"},
 }
 
 

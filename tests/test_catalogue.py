@@ -60,3 +60,26 @@ def test_each_chapter_cites_the_data_it_used(html_dir):
     for res in data.read_package()["resources"]:
         for src in res["sources"]:
             assert plain(src["title"])[:40].lower() in refs.lower(), src["title"]
+
+
+def test_a_chapter_run_in_jupyterlab_cites_its_data_by_author_and_year(monkeypatch):
+    """JupyterLab has no bibliography to resolve {cite:p} against: it gets the book's author and
+    year as text, linked to the source where it has an address; the book keeps its citations."""
+    from kzaz import bib, data
+
+    names = ["bilateral_trade", "owid_energy_kaz_aze"]  # sources without an address, and with one
+    linked = 0
+    for name in names:
+        sources = data.resource(name).spec["sources"]
+        monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+        keys = ",".join(bib.key(name, i) for i in range(len(sources)))
+        assert bib.DataUsed([name]).markdown().splitlines()[-1].endswith("{cite:p}`" + keys + "`")
+        monkeypatch.setenv("JPY_SESSION_NAME", "chapters/corridor.md")
+        line = bib.DataUsed([name]).markdown().splitlines()[-1]
+        assert "{cite" not in line
+        for src in sources:
+            shown = f"{src['publisher']}, {bib.year(src)}"
+            url = src.get("path", "")
+            linked += url.startswith("http")
+            assert (f"[{shown}]({url})" if url.startswith("http") else shown) in line
+    assert linked > 0

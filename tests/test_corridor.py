@@ -268,3 +268,15 @@ def test_legs_are_differences_between_checkpoints(inp, mc):
     sea = lg.set_index("leg").loc["Aktau to Baku"]
     crossing = timesplit.crossing(inp)
     assert str(mc["port_days"]).split("–")[0] == f"{round(sea['days_low'] - crossing['value_high']):.0f}"
+
+
+def test_the_open_targets_sentence_reads_for_every_outcome():
+    """None met, some met (some on time), all met: the sentence the chapter quotes says each."""
+    from kzaz.chapters.corridor.facts import _goals_outcome
+
+    goal = {"year": 2030}
+    assert _goals_outcome([(goal, None), (goal, None)], 2035) == "None of the 2 open targets would be met by 2035"
+    some = _goals_outcome([(goal, 2029), (goal, 2033), (goal, None)], 2035)
+    assert some == "Of the 3 open targets, 2 would be met, 1 of them on time, and the others not by 2035"
+    late = _goals_outcome([(goal, 2031), (goal, 2032)], 2035)
+    assert late == "Of the 2 open targets, 2 would be met, none of them on time"

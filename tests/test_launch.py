@@ -273,6 +273,10 @@ def test_lab_settings_open_markdown_with_the_factory_jupytext_registers(tmp_path
         "autosave": False,
         "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"},
     }
+    # No offer to fetch news over the chapter: a value JupyterLab's own schema accepts as "Never"
+    schema = Path(sys.prefix) / "share/jupyter/lab/schemas/@jupyterlab/apputils-extension/notification.json"
+    never = next(o for o in json.loads(schema.read_text())["properties"]["fetchNews"]["oneOf"] if o["title"] == "Never")
+    assert written[lab_settings.NEWS_PLUGIN] == {"fetchNews": never["const"]}
 
 
 def third_party_imports() -> set[str]:

@@ -25,6 +25,8 @@ chart = diplomacy.charts.timeline(diplomacy.inputs())
 print(pd.get_option("display.max_columns"))
 print(re.findall(r"view_[0-9a-f]+", json.dumps(chart.spec))[0])
 print(os.getcwd(), os.environ.get("KZAZ_PROBE"))
+from ipykernel.kernelapp import IPKernelApp
+print(IPKernelApp.instance().parent_handle == int(os.environ["JPY_PARENT_PID"]))
 print(os.getppid())
 """
 
@@ -87,6 +89,7 @@ def test_a_warm_kernel_computes_what_a_cold_one_does(server, tmp_path, monkeypat
     assert int(warm[-1]) == proc.pid != int(cold[-1])  # forked by the server; the cold one was not
     assert warm[:-1] == cold[:-1]  # pandas' settings for a kernel, the chart's names, folder and environment
     assert warm[0] == "20" and str(tmp_path) in warm[2] and warm[2].endswith("passed on")
+    assert warm[3] == "True"  # it knows its client, so it prints no start-up notice of its own
 
 
 def test_a_kernel_killed_by_jupyter_client_ends(server, tmp_path, monkeypatch):

@@ -7,7 +7,7 @@ import pandas as pd
 from kzaz import dates
 from kzaz.computed import once_per_build
 from kzaz.markdown import says
-from kzaz.prose import Facts, fmt, times
+from kzaz.prose import Facts, count, fmt, times
 
 from . import chain, model, promises, scenarios, sea, targets, timesplit
 from .inputs import Inputs
@@ -142,6 +142,16 @@ def chain_facts(inp: Inputs) -> dict:
     )
 
 
+def _goals_outcome(met: list, horizon: int) -> str:
+    """What the model gives the open targets, as a sentence: `met` pairs each with its year met."""
+    n, reached = len(met), sum(1 for _, y in met if y)
+    if not reached:
+        return f"None of the {n} open targets would be met by {horizon}"
+    on_time = sum(1 for g, y in met if y and y <= g["year"])
+    rest = "" if reached == n else f", and the others not by {horizon}"
+    return f"Of the {n} open targets, {reached} would be met, {count(on_time)} of them on time{rest}"
+
+
 def model_facts(inp: Inputs) -> dict:
     s = scenarios.default(inp)
     y0 = targets.base_year(inp)
@@ -180,9 +190,9 @@ def model_facts(inp: Inputs) -> dict:
         carried_last=fmt(r["throughput"].iloc[-1], ".1f"),
         demand_last=fmt(r["demand"].iloc[-1], ".1f"),
         n_goals=len(goals),
-        n_goals_late=len(late),
-        n_goals_met=sum(1 for _, y in met if y),
-        n_goals_on_time=sum(1 for g, y in met if y and y <= g["year"]),
+        n_goals_late=count(len(late)),
+        n_goals_on_time=count(sum(1 for g, y in met if y and y <= g["year"])),
+        goals_outcome=_goals_outcome(met, scenarios.HORIZON),
         n_scenarios=len(scenarios.scenarios(inp)),
         shallow_loading=fmt(100 * min(x.loading for x in scenarios.scenarios(inp)), ".0f"),
         first_relief_year=int(after["year"].iloc[0]) if len(after) else f"after {scenarios.HORIZON}",
